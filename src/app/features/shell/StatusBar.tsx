@@ -1,0 +1,18 @@
+import { t } from '../../i18n/i18n.ts';
+import { online } from '../../state/connectivity.ts';
+import { pendingChanges } from '../../state/sync-status.ts';
+
+/** Online/offline and how much local work still waits for the server. */
+export function StatusBar() {
+  const isOnline = online.value;
+  const pending = pendingChanges.value;
+  return (
+    <div class="status" role="status" aria-live="polite">
+      <span class={`status-dot ${isOnline ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
+      <span data-testid="connectivity">{isOnline ? t('status.online') : t('status.offline')}</span>
+      <span class="status-pending" data-testid="pending-count">
+        {pending === 0 ? t('status.pending.none') : t('status.pending', { count: pending })}
+      </span>
+    </div>
+  );
+}
