@@ -1,0 +1,20 @@
+// Public entry of the domain core. Import from here outside src/shared/domain.
+export * from './action.ts';
+export * from './address.ts';
+export * from './bag.ts';
+export * from './complex.ts';
+export * from './efg-status.ts';
+export * from './energy-label.ts';
+export * from './entity-id.ts';
+export * from './finding.ts';
+export * from './iso-date.ts';
+export * from './module.ts';
+export * from './nen2767.ts';
+export * from './organisation.ts';
+export * from './pand.ts';
+export * from './postcode.ts';
+export * from './role.ts';
+export * from './rule.ts';
+export * from './verblijfsobject.ts';
+
+// Templates, scoring and inspection (engineer B):
