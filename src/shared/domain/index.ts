@@ -18,3 +18,6 @@ export * from './rule.ts';
 export * from './verblijfsobject.ts';
 
 // Templates, scoring and inspection (engineer B):
+export * from './templates/index.ts';
+export * from './scoring/index.ts';
+export * from './inspection.ts';
