@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from './hlc.ts';
-import { applyOp, emptyRecord, isDeleted, recordValues, type RecordState } from './merge.ts';
+import {
+  applyOp,
+  emptyRecord,
+  isDeleted,
+  mergeRecordStates,
+  recordValues,
+  type RecordState,
+} from './merge.ts';
 
 const stamp = (wallMs: number, node = 'a', counter = 0) => formatHlc({ wallMs, counter, node });
 
@@ -65,5 +72,38 @@ describe('per-field merge', () => {
         },
       ),
     );
+  });
+});
+
+describe('merging record states', () => {
+  it('never lets a pulled value overwrite a local field with a newer clock', () => {
+    const local = applyOp(emptyRecord(), {
+      kind: 'upsert',
+      hlc: stamp(5, 'tablet'),
+      fields: { note: 'mine' },
+    });
+    const remote = applyOp(emptyRecord(), {
+      kind: 'upsert',
+      hlc: stamp(3, 'server'),
+      fields: { note: 'older', score: 2 },
+    });
+    expect(recordValues(mergeRecordStates(local, remote))).toEqual({ note: 'mine', score: 2 });
+  });
+
+  it('gives the same result in both directions', () => {
+    const a = applyOp(emptyRecord(), {
+      kind: 'upsert',
+      hlc: stamp(2, 'a'),
+      fields: { x: 1, y: 1 },
+    });
+    const b = applyOp(
+      applyOp(emptyRecord(), { kind: 'upsert', hlc: stamp(3, 'b'), fields: { x: 2 } }),
+      {
+        kind: 'delete',
+        hlc: stamp(1, 'b'),
+        fields: {},
+      },
+    );
+    expect(mergeRecordStates(a, b)).toEqual(mergeRecordStates(b, a));
   });
 });

@@ -59,3 +59,18 @@ export function recordValues(state: RecordState): Record<string, unknown> {
     Object.entries(state.fields).map(([name, field]) => [name, field.value]),
   );
 }
+
+/**
+ * Merge a record state received from elsewhere into a local one, field by field: a pulled value
+ * never overwrites a local field with a newer clock.
+ */
+export function mergeRecordStates(local: RecordState, remote: RecordState): RecordState {
+  let merged = local;
+  for (const [name, field] of Object.entries(remote.fields)) {
+    merged = applyOp(merged, { kind: 'upsert', hlc: field.hlc, fields: { [name]: field.value } });
+  }
+  if (remote.deletedHlc !== undefined) {
+    merged = applyOp(merged, { kind: 'delete', hlc: remote.deletedHlc, fields: {} });
+  }
+  return merged;
+}
