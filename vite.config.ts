@@ -21,8 +21,11 @@ export default defineConfig({
       registerType: 'prompt',
       injectRegister: false,
       manifest: webManifest,
+      includeManifestIcons: false, // the glob below already precaches them, once
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,webmanifest,svg,png,ico,woff2}'],
+        // The plugin adds manifest.webmanifest itself; the kill switch is for emergencies only.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        globIgnores: ['sw-kill-switch.js'],
       },
       devOptions: { enabled: false },
     }),
@@ -47,6 +50,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          globalSetup: ['test/support/postgres-global-setup.ts'],
         },
       },
     ],

@@ -3,14 +3,28 @@ import { render } from 'preact';
 import { App } from './App.tsx';
 import { locale, setLocale } from './i18n/i18n.ts';
 import { browserConnectivity } from './platform/connectivity.ts';
+import { browserStorage } from './platform/storage.ts';
 import { browserServiceWorkerUpdates } from './platform/sw-update.ts';
 import { watchForUpdates } from './state/app-update.ts';
 import { trackConnectivity } from './state/connectivity.ts';
+import { startClock, unsyncedWarningAfterMs } from './state/durability.ts';
+import { trackStorageStatus } from './state/storage-status.ts';
+import { trackPendingChanges } from './state/sync-status.ts';
 import './styles.css';
 
 setLocale(locale.value);
 trackConnectivity(browserConnectivity);
+trackStorageStatus(browserStorage);
+// Storage (Dexie, schemas, templates) loads after the shell, keeping it out of the first load.
+void import('./db/index.ts').then(({ getAppStore, UNSYNCED_WARNING_AGE_MS }) => {
+  trackPendingChanges(getAppStore().outbox);
+  unsyncedWarningAfterMs.value = UNSYNCED_WARNING_AGE_MS;
+});
+// The one sync loop of this device (engine, triggers, cross-tab lock) also loads after the shell.
+void import('./sync/start.ts').then(({ startAppSync }) => startAppSync());
+startClock();
 if (import.meta.env.PROD) watchForUpdates(browserServiceWorkerUpdates());
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+performance.mark('schouw:interactive'); // read by bench/first-load.ts

@@ -1,5 +1,8 @@
 import { locale, setLocale, t } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/messages.ts';
+import { BackupSection } from './BackupSection.tsx';
+import { PortfolioSection } from './PortfolioSection.tsx';
+import { StorageSection } from './StorageSection.tsx';
 
 const choices: Locale[] = ['nl', 'en'];
 
@@ -22,6 +25,9 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <StorageSection />
+      <BackupSection />
+      <PortfolioSection />
     </section>
   );
 }

@@ -2,19 +2,34 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { DurabilityBanner } from './DurabilityBanner.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
-const navItems: { href: string; label: MessageKey }[] = [
-  { href: '/', label: 'nav.home' },
-  { href: '/portefeuille', label: 'nav.portfolio' },
-  { href: '/instellingen', label: 'nav.settings' },
+const navItems: { href: string; label: MessageKey; match: (path: string) => boolean }[] = [
+  {
+    href: '/',
+    label: 'nav.home',
+    match: (path) => path === '/' || path.startsWith('/inspecties/'),
+  },
+  {
+    href: '/portefeuille',
+    label: 'nav.portfolio',
+    match: (path) =>
+      ['/portefeuille', '/complexen/', '/panden/', '/woningen/'].some((prefix) =>
+        path.startsWith(prefix),
+      ),
+  },
+  { href: '/instellingen', label: 'nav.settings', match: (path) => path === '/instellingen' },
 ];
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
   return (
     <div class="shell">
+      <a class="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
       <header class="shell-header">
         <a class="brand" href="/">
           {t('app.name')}
@@ -23,18 +38,22 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </header>
       <UpdateBanner />
       <nav class="shell-nav" aria-label={t('nav.main')}>
-        {navItems.map((item) => (
-          <a
-            key={item.href}
-            href={item.href}
-            class="nav-link"
-            aria-current={path === item.href ? 'page' : undefined}
-          >
-            {t(item.label)}
-          </a>
-        ))}
+        {navItems.map((item) => {
+          const exact = path === item.href;
+          return (
+            <a
+              key={item.href}
+              href={item.href}
+              class={item.match(path) ? 'nav-link is-active' : 'nav-link'}
+              aria-current={exact ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </a>
+          );
+        })}
       </nav>
-      <main class="shell-main" id="main">
+      <main class="shell-main" id="main" tabIndex={-1}>
+        <DurabilityBanner />
         {children}
       </main>
     </div>

@@ -1,0 +1,75 @@
+// Assembles the repositories over one database. The UI receives a SchouwStore and never sees a
+// table; tests build one per test on a fresh fake IndexedDB.
+import { ActionRepository } from './action-repository.ts';
+import { AnswerRepository } from './answer-repository.ts';
+import { BackupRepository } from './backup-repository.ts';
+import { FindingRepository } from './finding-repository.ts';
+import { InspectionRepository } from './inspection-repository.ts';
+import { OutboxRepository } from './outbox-repository.ts';
+import { PhotoRepository } from './photo-repository.ts';
+import { PortfolioRepository } from './portfolio-repository.ts';
+import { StoreContext, type StoreOptions } from './store-context.ts';
+import { shippedTemplates, type TemplateCatalogue } from './template-catalogue.ts';
+
+export interface CreateStoreOptions extends StoreOptions {
+  /** Templates the inspections use; default: every version this app ships. */
+  templates?: TemplateCatalogue;
+}
+
+export interface SchouwStore {
+  readonly portfolio: PortfolioRepository;
+  readonly inspections: InspectionRepository;
+  readonly answers: AnswerRepository;
+  readonly findings: FindingRepository;
+  readonly actions: ActionRepository;
+  readonly photos: PhotoRepository;
+  readonly outbox: OutboxRepository;
+  readonly backup: BackupRepository;
+  /** Opens the database (runs pending schema upgrades); other calls open it on demand too. */
+  open(): Promise<void>;
+  /** Closes the connection, e.g. before deleting the database in a test. */
+  close(): void;
+}
+
+/** For tests in this folder: the store and the context behind it. */
+export function createStoreWithContext(options: CreateStoreOptions = {}): {
+  store: SchouwStore;
+  context: StoreContext;
+} {
+  const context = new StoreContext(options);
+  const templates = options.templates ?? shippedTemplates;
+  const answers = new AnswerRepository(context, templates);
+  const store: SchouwStore = {
+    portfolio: new PortfolioRepository(context),
+    inspections: new InspectionRepository(context, templates),
+    answers,
+    findings: new FindingRepository(context),
+    actions: new ActionRepository(context),
+    photos: new PhotoRepository(context, answers),
+    outbox: new OutboxRepository(context),
+    backup: new BackupRepository(context),
+    open: async () => {
+      await context.db.open();
+    },
+    close: () => context.db.close(),
+  };
+  return { store, context };
+}
+
+export function createStore(options: CreateStoreOptions = {}): SchouwStore {
+  return createStoreWithContext(options).store;
+}
+
+let appStore: { store: SchouwStore; context: StoreContext } | undefined;
+
+/** The store of the running app (one per page), created on first use. */
+export function getAppStore(): SchouwStore {
+  appStore ??= createStoreWithContext();
+  return appStore.store;
+}
+
+/** The context behind the app's store, for the sync store (sync-store.ts). */
+export function getAppStoreContext(): StoreContext {
+  appStore ??= createStoreWithContext();
+  return appStore.context;
+}

@@ -1,0 +1,303 @@
+// The sync engine's view of local storage: reading the outbox after a point, applying pulled record
+// states field by field (shared/sync/merge.ts), the pull cursor, acknowledging confirmed ops and
+// marking photos the server stored. Every pulled page is applied in ONE transaction together with
+// its cursor and its acknowledgement, so a crash never leaves a cursor ahead of the data.
+import Dexie, { type Table } from 'dexie';
+import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
+import { mergeRecordStates, type RecordState } from '../../shared/sync/merge.ts';
+import type { Op, PulledChange } from '../../shared/sync/protocol.ts';
+import { CURRENT_SCHEMA_VERSION, type OutboxRow, type SyncClocks } from './database.ts';
+import { live, type Live } from './live.ts';
+import { StoreContext, WRITER_KEY } from './store-context.ts';
+import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
+import { getAppStoreContext } from './store.ts';
+import { recordState } from './synced.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+
+const CURSOR_KEY = 'sync.cursor';
+const LAST_SYNC_KEY = 'sync.lastSyncAt';
+
+/** A photo whose bytes still have to reach the server. */
+export interface PendingPhotoUpload {
+  hash: string;
+  mimeType: string;
+  bytes: number;
+}
+
+export interface ApplyPullInput {
+  changes: readonly PulledChange[];
+  nextCursor: number;
+  serverHlc: string;
+  /** Ops of this device up to this seq are confirmed by the server and leave the outbox. */
+  appliedUpTo: number;
+}
+
+export interface SyncStore {
+  readonly schemaVersion: number;
+  clientId(): Promise<string>;
+  pendingCount(): Promise<number>;
+  watchPendingCount(): Live<number>;
+  /** Client ids with ops in the outbox (normally only this device's; a restored backup adds more). */
+  outboxClients(): Promise<string[]>;
+  /** Ops of one client with seq > afterSeq, in seq order. */
+  opsAfter(clientId: string, afterSeq: number, limit: number): Promise<Op[]>;
+  /** Removes ops of `clientId` with seq <= `seq`. */
+  acknowledgeUpTo(clientId: string, seq: number): Promise<number>;
+  cursor(): Promise<number>;
+  /** Merges one pulled page, stores its cursor and acknowledges confirmed ops, atomically. */
+  applyPull(input: ApplyPullInput): Promise<void>;
+  pendingPhotoUploads(): Promise<PendingPhotoUpload[]>;
+  photoBytes(hash: string): Promise<ArrayBuffer | undefined>;
+  /** Call only after the server stored and verified the bytes. */
+  markPhotoUploaded(hash: string): Promise<void>;
+  lastSyncAt(): Promise<number | undefined>;
+  setLastSyncAt(at: number): Promise<void>;
+}
+
+type SyncedRow = SyncClocks & Record<string, unknown>;
+
+/** Row values of a merged state, keeping local-only properties (e.g. a photo's `uploaded`). */
+function rowFromState(
+  base: Record<string, unknown>,
+  state: RecordState,
+  key: Record<string, unknown>,
+): SyncedRow {
+  const row: Record<string, unknown> = { ...base, ...key };
+  const clocks: Record<string, string> = {};
+  for (const [name, field] of Object.entries(state.fields)) {
+    row[name] = field.value;
+    clocks[name] = field.hlc;
+  }
+  row.clocks = clocks;
+  if (state.deletedHlc === undefined) delete row.deletedHlc;
+  else row.deletedHlc = state.deletedHlc;
+  return row as SyncedRow;
+}
+
+function remoteState(change: PulledChange): RecordState {
+  const fields: RecordState['fields'] = {};
+  for (const [name, field] of Object.entries(change.fields))
+    fields[name] = { value: field.value, hlc: field.hlc };
+  return change.deletedHlc === undefined ? { fields } : { fields, deletedHlc: change.deletedHlc };
+}
+
+/** An answer's op id is "<inspectionId>/<questionId>"; inspection ids never contain a slash. */
+function answerKey(id: string): [string, string] {
+  const slash = id.indexOf('/');
+  return slash < 0 ? [id, ''] : [id.slice(0, slash), id.slice(slash + 1)];
+}
+
+export function createSyncStore(context: StoreContext): SyncStore {
+  const db = context.db;
+
+  async function mergeInto(
+    table: Table,
+    key: unknown,
+    keyFields: Record<string, unknown>,
+    change: PulledChange,
+    defaults: Record<string, unknown> = {},
+  ): Promise<{ before: SyncedRow | undefined; after: SyncedRow }> {
+    const before = (await table.get(key as string)) as SyncedRow | undefined;
+    const local = before ? recordState(before) : { fields: {} };
+    const merged = mergeRecordStates(local, remoteState(change));
+    const after = rowFromState(before ?? defaults, merged, keyFields);
+    if (merged !== local || !before) await table.put(after);
+    return { before, after };
+  }
+
+  async function applyChange(change: PulledChange, at: string): Promise<void> {
+    const values = Object.fromEntries(
+      Object.entries(change.fields).map(([name, field]) => [name, field.value]),
+    );
+    switch (change.entity) {
+      case 'inspection':
+        await mergeInto(db.inspections, change.id, { id: change.id }, change);
+        return;
+      case 'finding':
+        await mergeInto(db.findings, change.id, { id: change.id }, change);
+        return;
+      case 'action':
+        await mergeInto(db.actions, change.id, { id: change.id }, change);
+        return;
+      case 'photo': {
+        // A photo first seen in a pull was taken elsewhere: its bytes are not ours to upload.
+        await mergeInto(db.photos, change.id, { hash: change.id }, change, { uploaded: 1 });
+        return;
+      }
+      case 'answer': {
+        const [inspectionId, questionId] = answerKey(change.id);
+        const key = [inspectionId, questionId];
+        const before = await db.answers.get(key as [string, string]);
+        const { after } = await mergeInto(
+          db.answers as unknown as Table,
+          key,
+          { inspectionId, questionId },
+          change,
+        );
+        // Someone else's newer answer won over a local one: keep the local value in the history.
+        const oldValue = (before?.value ?? null) as unknown;
+        const newValue = (after.value ?? null) as unknown;
+        if (before && JSON.stringify(oldValue) !== JSON.stringify(newValue)) {
+          await db.answerHistory.add({
+            id: uuidv7(context.now()),
+            inspectionId,
+            questionId,
+            oldValue: before.value ?? null,
+            newValue: (after.value ?? null) as never,
+            at,
+            hlc: after.clocks.value ?? change.deletedHlc ?? '',
+            reason: 'changed',
+          });
+        }
+        return;
+      }
+      case 'complex': {
+        if (change.deletedHlc !== undefined && Object.keys(change.fields).length === 0) {
+          await db.complexes.delete(change.id);
+          return;
+        }
+        const existing = await db.complexes.get(change.id);
+        const row = { dwellingCount: 0, ...existing, ...values, id: change.id };
+        await db.complexes.put({
+          ...row,
+          searchTokens: complexSearchTokens(row as Parameters<typeof complexSearchTokens>[0]),
+        } as never);
+        return;
+      }
+      case 'pand': {
+        const existing = await db.panden.get(change.id);
+        await db.panden.put({ ...existing, ...values, id: change.id } as never);
+        return;
+      }
+      case 'verblijfsobject': {
+        const existing = await db.dwellings.get(change.id);
+        const row = { ...existing, ...values, id: change.id };
+        await db.dwellings.put({
+          ...row,
+          searchTokens: dwellingSearchTokens(row as Parameters<typeof dwellingSearchTokens>[0]),
+        } as never);
+        return;
+      }
+    }
+  }
+
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    clientId: () => context.clientId(),
+    pendingCount: () => context.run(() => db.outbox.count()),
+    watchPendingCount: () => live(() => db.outbox.count()),
+
+    outboxClients: () =>
+      context.run(async () => {
+        const keys = await db.outbox.toCollection().primaryKeys();
+        return [...new Set(keys.map(([clientId]) => clientId))];
+      }),
+
+    opsAfter: (clientId, afterSeq, limit) =>
+      context.run(async () => {
+        const rows: OutboxRow[] = await db.outbox
+          .where('[clientId+seq]')
+          .between([clientId, afterSeq], [clientId, Dexie.maxKey], false, true)
+          .limit(limit)
+          .toArray();
+        return rows.map((row) => ({
+          clientId: row.clientId,
+          seq: row.seq,
+          entity: row.entity,
+          id: row.id,
+          hlc: row.hlc,
+          kind: row.kind,
+          fields: row.fields,
+        }));
+      }),
+
+    acknowledgeUpTo: (clientId, seq) =>
+      context.run(() =>
+        db.outbox
+          .where('[clientId+seq]')
+          .between([clientId, Dexie.minKey], [clientId, seq], true, true)
+          .delete(),
+      ),
+
+    cursor: () =>
+      context.run(async () => ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0),
+
+    applyPull: (input) =>
+      context.run(() =>
+        db.transaction(
+          'rw',
+          [
+            db.meta,
+            db.outbox,
+            db.inspections,
+            db.answers,
+            db.answerHistory,
+            db.findings,
+            db.actions,
+            db.photos,
+            db.complexes,
+            db.panden,
+            db.dwellings,
+          ],
+          async () => {
+            const at = context.nowIso();
+            for (const change of input.changes) await applyChange(change, at);
+            // Fold the server's clock in, so later local edits sort after what was just pulled.
+            const state = await context.readWriterState();
+            const clock = new HybridLogicalClock(state.clientId, context.now, state.hlc);
+            clock.receive(input.serverHlc);
+            for (const change of input.changes) {
+              for (const field of Object.values(change.fields)) clock.receive(field.hlc);
+              if (change.deletedHlc !== undefined) clock.receive(change.deletedHlc);
+            }
+            await db.meta.put({ key: WRITER_KEY, value: { ...state, hlc: clock.current() } });
+            await db.meta.put({ key: CURSOR_KEY, value: input.nextCursor });
+            if (input.appliedUpTo > 0)
+              await db.outbox
+                .where('[clientId+seq]')
+                .between(
+                  [state.clientId, Dexie.minKey],
+                  [state.clientId, input.appliedUpTo],
+                  true,
+                  true,
+                )
+                .delete();
+          },
+        ),
+      ),
+
+    pendingPhotoUploads: () =>
+      context.run(async () => {
+        const rows = await db.photos.where('uploaded').equals(0).toArray();
+        const withBytes = await db.photoData.bulkGet(rows.map((row) => row.hash));
+        return rows
+          .filter((_, index) => withBytes[index] !== undefined)
+          .map((row) => ({ hash: row.hash, mimeType: row.mimeType, bytes: row.bytes }));
+      }),
+
+    photoBytes: (hash) => context.run(async () => (await db.photoData.get(hash))?.data),
+
+    markPhotoUploaded: (hash) =>
+      context.run(() =>
+        db.transaction('rw', db.photos, async () => {
+          await db.photos.update(hash, { uploaded: 1 });
+        }),
+      ),
+
+    lastSyncAt: () =>
+      context.run(async () => (await db.meta.get(LAST_SYNC_KEY))?.value as number | undefined),
+
+    setLastSyncAt: (at) =>
+      context.run(async () => {
+        await db.meta.put({ key: LAST_SYNC_KEY, value: at });
+      }),
+  };
+}
+
+let appSyncStore: SyncStore | undefined;
+
+/** The sync store over the running app's database. */
+export function getAppSyncStore(): SyncStore {
+  appSyncStore ??= createSyncStore(getAppStoreContext());
+  return appSyncStore;
+}

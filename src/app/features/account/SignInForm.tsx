@@ -1,0 +1,135 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../i18n/i18n.ts';
+import { online } from '../../state/connectivity.ts';
+import { acceptSignIn, session } from '../../state/session.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { describedBy, Field } from '../../ui/Field.tsx';
+import { requestSignIn, type SignInOutcome } from './auth-api.ts';
+
+type FormError = { field?: 'email' | 'password'; text: string };
+
+function outcomeText(outcome: Exclude<SignInOutcome, { kind: 'ok' }>): string {
+  switch (outcome.kind) {
+    case 'invalid-credentials':
+      return t('account.error.invalidCredentials');
+    case 'organisation-required':
+      return t('account.error.organisationRequired');
+    case 'account-disabled':
+      return t('account.error.disabled');
+    case 'rate-limited':
+      return t('account.error.rateLimited', {
+        minutes: Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60)),
+      });
+    case 'offline':
+      return t('account.error.offline');
+    case 'invalid-input':
+      // The server's sentence is Dutch and says which field; better than a generic text.
+      return outcome.message || t('account.error.invalidCredentials');
+    case 'server-error':
+      return t('account.error.server', { status: outcome.status });
+  }
+}
+
+/** E-mail and password (organisation code only when needed), with big fields for a tablet. */
+export function SignInForm() {
+  const previous = session.value;
+  const [organisation, setOrganisation] = useState(previous?.user.organisationSlug ?? '');
+  const [email, setEmail] = useState(previous?.user.email ?? '');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<FormError | undefined>();
+  const offline = !online.value;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (email.trim() === '')
+      return setError({ field: 'email', text: t('account.error.emailMissing') });
+    if (password === '')
+      return setError({ field: 'password', text: t('account.error.passwordMissing') });
+    setBusy(true);
+    setError(undefined);
+    try {
+      const outcome = await requestSignIn({ organisation, email, password });
+      if (outcome.kind !== 'ok') {
+        setError({ text: outcomeText(outcome) });
+        return;
+      }
+      const accepted = await acceptSignIn(outcome.session);
+      if (!accepted.ok) {
+        setError({ text: t('account.error.otherUser', { name: accepted.previous.displayName }) });
+        return;
+      }
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const emailError = error?.field === 'email' ? error.text : undefined;
+  const passwordError = error?.field === 'password' ? error.text : undefined;
+  const formError = error && !error.field ? error.text : undefined;
+
+  return (
+    <form class="sign-in-form" onSubmit={(event) => void submit(event)} noValidate>
+      <p class="muted">{t('account.signIn.intro')}</p>
+      {offline && (
+        <Banner tone="warn" testId="sign-in-offline">
+          {t('account.error.offline')}
+        </Banner>
+      )}
+      {formError && (
+        <Banner tone="error" testId="sign-in-error">
+          {formError}
+        </Banner>
+      )}
+      <Field id="sign-in-email" label={t('account.field.email')} error={emailError}>
+        <input
+          id="sign-in-email"
+          class="input input-text"
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          autoCapitalize="none"
+          spellcheck={false}
+          value={email}
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby={describedBy('sign-in-email', undefined, emailError)}
+          onInput={(event) => setEmail(event.currentTarget.value)}
+        />
+      </Field>
+      <Field id="sign-in-password" label={t('account.field.password')} error={passwordError}>
+        <input
+          id="sign-in-password"
+          class="input input-text"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          aria-invalid={passwordError ? true : undefined}
+          aria-describedby={describedBy('sign-in-password', undefined, passwordError)}
+          onInput={(event) => setPassword(event.currentTarget.value)}
+        />
+      </Field>
+      <Field
+        id="sign-in-organisation"
+        label={t('account.field.organisation')}
+        hint={t('account.field.organisation.hint')}
+      >
+        <input
+          id="sign-in-organisation"
+          class="input input-text"
+          type="text"
+          autoComplete="organization"
+          autoCapitalize="none"
+          spellcheck={false}
+          value={organisation}
+          aria-describedby={describedBy('sign-in-organisation', true, undefined)}
+          onInput={(event) => setOrganisation(event.currentTarget.value)}
+        />
+      </Field>
+      <Button type="submit" disabled={busy || offline}>
+        {busy ? t('account.signIn.busy') : t('account.signIn.submit')}
+      </Button>
+    </form>
+  );
+}

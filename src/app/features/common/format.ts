@@ -1,0 +1,150 @@
+// Formatting shared by the screens: addresses, dates, sizes, and the catalogue names of domain
+// ids (modules, levels, statuses), so every screen says the same thing the same way.
+import { locale, t } from '../../i18n/i18n.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import type { ModuleId, TargetLevel } from '../../../shared/domain/module.ts';
+import type { Role } from '../../../shared/domain/role.ts';
+import type { Severity } from '../../../shared/domain/finding.ts';
+import type { ActionStatus } from '../../../shared/domain/action.ts';
+import type { LocalizedText } from '../../../shared/domain/templates/template-schema.ts';
+
+const moduleKeys: Record<ModuleId, MessageKey> = {
+  'optoppen-scan': 'module.optoppen-scan',
+  'ondertoppen-scan': 'module.ondertoppen-scan',
+  'splitsen-scan': 'module.splitsen-scan',
+  'energie-opname': 'module.energie-opname',
+  brandveiligheidsronde: 'module.brandveiligheidsronde',
+  zorggeschiktheid: 'module.zorggeschiktheid',
+};
+
+export function moduleName(module: ModuleId): string {
+  return t(moduleKeys[module]);
+}
+
+const levelKeys: Record<TargetLevel, MessageKey> = {
+  complex: 'level.complex',
+  pand: 'level.pand',
+  verblijfsobject: 'level.verblijfsobject',
+};
+
+export function levelName(level: TargetLevel): string {
+  return t(levelKeys[level]);
+}
+
+export type InspectionStatusName = 'planned' | 'draft' | 'finished' | 'reopened';
+
+const statusKeys: Record<InspectionStatusName, MessageKey> = {
+  planned: 'inspection.status.planned',
+  draft: 'inspection.status.draft',
+  finished: 'inspection.status.finished',
+  reopened: 'inspection.status.reopened',
+};
+
+export function inspectionStatusName(status: InspectionStatusName): string {
+  return t(statusKeys[status]);
+}
+
+const roleKeys: Record<Role, MessageKey> = {
+  inspecteur: 'role.inspecteur',
+  duurzaamheid: 'role.duurzaamheid',
+  veiligheid: 'role.veiligheid',
+  beheerder: 'role.beheerder',
+};
+
+export function roleName(role: Role): string {
+  return t(roleKeys[role]);
+}
+
+const severityKeys: Record<Severity, MessageKey> = {
+  'direct-gevaar': 'severity.direct-gevaar',
+  ernstig: 'severity.ernstig',
+  gering: 'severity.gering',
+};
+
+export function severityName(severity: Severity): string {
+  return t(severityKeys[severity]);
+}
+
+const actionStatusKeys: Record<ActionStatus, MessageKey> = {
+  open: 'action.status.open',
+  'in-behandeling': 'action.status.in-behandeling',
+  afgerond: 'action.status.afgerond',
+  vervallen: 'action.status.vervallen',
+};
+
+export function actionStatusName(status: ActionStatus): string {
+  return t(actionStatusKeys[status]);
+}
+
+/** Template text in the UI language; templates always have Dutch, English is optional. */
+export function localized(text: LocalizedText): string {
+  return locale.value === 'en' && text.en ? text.en : text.nl;
+}
+
+export interface AddressParts {
+  straat?: string | null;
+  postcode: string | null;
+  huisnummer: number | null;
+  huisletter: string | null;
+  toevoeging: string | null;
+  woonplaats: string | null;
+}
+
+/** "Botersloot 100A-2, 3011 HE Rotterdam"; parts the export lacks are left out, never invented. */
+export function formatDwellingAddress(dwelling: AddressParts): string {
+  const number = [
+    dwelling.huisnummer ?? '',
+    dwelling.huisletter ?? '',
+    dwelling.toevoeging ? `-${dwelling.toevoeging}` : '',
+  ].join('');
+  const street = [dwelling.straat ?? '', number].filter(Boolean).join(' ');
+  const place = [dwelling.postcode ?? '', dwelling.woonplaats ?? ''].filter(Boolean).join(' ');
+  return [street, place].filter(Boolean).join(', ') || t('address.unknown');
+}
+
+function intlLocale(): string {
+  return locale.value === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+/** 'YYYY-MM-DD' as a local date ("22 nov. 2026"), read as a calendar date (no time zone shift). */
+export function formatIsoDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  if (!year || !month || !day) return isoDate;
+  return new Date(year, month - 1, day).toLocaleDateString(intlLocale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}
+
+/** An ISO date-time in local time ("22 nov. 2026 14:05"). */
+export function formatDateTime(isoDateTime: string | number): string {
+  const date = new Date(isoDateTime);
+  if (Number.isNaN(date.getTime())) return String(isoDateTime);
+  return date.toLocaleString(intlLocale(), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+/** Today on this device as 'YYYY-MM-DD' (local calendar day, which is what inspectors mean). */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Bytes as "12,3 MB" / "1,2 GB". */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : 1;
+  return `${value.toLocaleString(intlLocale(), { maximumFractionDigits: digits })} ${units[unit]}`;
+}

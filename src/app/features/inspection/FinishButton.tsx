@@ -1,0 +1,111 @@
+import { useState } from 'preact/hooks';
+import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
+import type { Template } from '../../../shared/domain/templates/template-schema.ts';
+import { getAppStore, type InspectionView } from '../../db/index.ts';
+import { t } from '../../i18n/i18n.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { errorText } from '../common/errors.ts';
+import { localized } from '../common/format.ts';
+import { flushAllAutosaves } from './use-autosave.ts';
+
+interface OpenItem {
+  questionId: string;
+  groupIndex: number;
+  reason: 'missing' | 'photo' | 'unconfirmed' | 'invalid';
+}
+
+/** Finishing checks what is still open first and says exactly what, with links to the questions. */
+export function FinishButton({
+  inspection,
+  template,
+  answers,
+  onFinished,
+}: {
+  inspection: InspectionView;
+  template: Template;
+  answers: AnswerSet;
+  onFinished: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState<OpenItem[] | undefined>(undefined);
+  const [failure, setFailure] = useState<unknown>(undefined);
+
+  const finish = async () => {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await flushAllAutosaves();
+      const { completionCheck } = await import('../../../shared/domain/inspection.ts');
+      const check = completionCheck(template, answers);
+      const groupOf = (questionId: string) =>
+        template.groups.findIndex((group) => group.questions.some((q) => q.id === questionId));
+      const items: OpenItem[] = [
+        ...check.missing.map((id) => ({ questionId: id, reason: 'missing' as const })),
+        ...check.photosMissing.map((id) => ({ questionId: id, reason: 'photo' as const })),
+        ...check.unconfirmed.map((id) => ({ questionId: id, reason: 'unconfirmed' as const })),
+        ...check.invalid.map((problem) => ({
+          questionId: problem.questionId,
+          reason: 'invalid' as const,
+        })),
+      ].map((item) => ({ ...item, groupIndex: groupOf(item.questionId) }));
+      if (!check.canFinish) {
+        setOpen(items);
+        return;
+      }
+      setOpen(undefined);
+      await getAppStore().inspections.finish(inspection.id);
+      onFinished();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reasonText: Record<OpenItem['reason'], string> = {
+    missing: t('finish.reason.missing'),
+    photo: t('finish.reason.photo'),
+    unconfirmed: t('finish.reason.unconfirmed'),
+    invalid: t('finish.reason.invalid'),
+  };
+  const labelOf = (questionId: string) => {
+    for (const group of template.groups)
+      for (const question of group.questions)
+        if (question.id === questionId) return localized(question.label);
+    return questionId;
+  };
+
+  return (
+    <div class="finish">
+      <Button disabled={busy} onClick={() => void finish()}>
+        {inspection.status === 'reopened' ? t('finish.again') : t('finish.button')}
+      </Button>
+      {open && open.length > 0 && (
+        <Banner
+          tone="warn"
+          title={t('finish.open.title', { count: open.length })}
+          testId="finish-open"
+        >
+          <ul class="open-items">
+            {open.map((item) => (
+              <li key={`${item.reason}-${item.questionId}`}>
+                <a
+                  href={`/inspecties/${inspection.id}?groep=${item.groupIndex + 1}#vraag-${item.questionId}`}
+                >
+                  {labelOf(item.questionId)}
+                </a>{' '}
+                <span class="muted">— {reasonText[item.reason]}</span>
+              </li>
+            ))}
+          </ul>
+        </Banner>
+      )}
+      {failure !== undefined && (
+        <Banner tone="error" title={errorText(failure).title}>
+          {errorText(failure).detail}
+        </Banner>
+      )}
+    </div>
+  );
+}

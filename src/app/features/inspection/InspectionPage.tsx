@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import {
+  missingRequired,
+  questionStates,
+  type QuestionState,
+} from '../../../shared/domain/templates/evaluate.ts';
+import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
+import type { Template } from '../../../shared/domain/templates/template-schema.ts';
+import { getAppStore, type AnswerHistoryEntry, type InspectionView } from '../../db/index.ts';
+import { t } from '../../i18n/i18n.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { localized } from '../common/format.ts';
+import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { usePromise } from '../common/use-promise.ts';
+import { InspectionHeader } from './InspectionHeader.tsx';
+import { QuestionField } from './QuestionField.tsx';
+import { FinishButton } from './FinishButton.tsx';
+import { isEditable, useInspection } from './use-inspection.ts';
+
+/** The questionnaire: one question group per screen (`?groep=n`, counted from 1). */
+export function InspectionPage({ inspectionId }: { inspectionId: string }) {
+  const data = useInspection(inspectionId);
+  if (data.status === 'loading') return <Loading />;
+  if (data.status === 'error') return <LoadError error={data.error} />;
+  if (data.status === 'missing') return <NotOnDevice backHref="/" backLabel={t('nav.home')} />;
+  if (data.status === 'unknown-template')
+    return (
+      <Banner tone="error" title={t('inspection.unknownTemplate.title')}>
+        {t('inspection.unknownTemplate.explain', {
+          version: data.inspection.templateVersion,
+        })}
+      </Banner>
+    );
+  return <Questionnaire {...data} />;
+}
+
+interface GroupStatus {
+  open: number;
+  unconfirmed: number;
+}
+
+function groupStatuses(
+  template: Template,
+  states: readonly QuestionState[],
+  missing: ReadonlySet<string>,
+): GroupStatus[] {
+  const byId = new Map(states.map((state) => [state.question.id, state]));
+  return template.groups.map((group) => {
+    let open = 0;
+    let unconfirmed = 0;
+    for (const question of group.questions) {
+      const state = byId.get(question.id);
+      if (!state?.visible) continue;
+      if (missing.has(question.id)) open += 1;
+      if (state.unconfirmed) unconfirmed += 1;
+    }
+    return { open, unconfirmed };
+  });
+}
+
+function Questionnaire({
+  inspection,
+  template,
+  answers,
+}: {
+  inspection: InspectionView;
+  template: Template;
+  answers: AnswerSet;
+}) {
+  const store = getAppStore();
+  const { query, route, path } = useLocation();
+  const groupCount = template.groups.length;
+  const requested = Number.parseInt(query.groep ?? '1', 10);
+  const index = Number.isFinite(requested) ? Math.min(Math.max(requested, 1), groupCount) - 1 : 0;
+  const group = template.groups[index]!;
+  const readOnly = !isEditable(inspection);
+
+  const states = useMemo(() => questionStates(template, answers), [template, answers]);
+  const missing = useMemo(() => new Set(missingRequired(template, answers)), [template, answers]);
+  const statuses = groupStatuses(template, states, missing);
+  // The audit trail, re-read whenever the answers change; corrections show under their question.
+  const history = usePromise(() => store.answers.history(inspection.id), [inspection.id, answers]);
+  const corrections = useMemo(() => {
+    const map = new Map<string, AnswerHistoryEntry[]>();
+    if (history.status !== 'ready') return map;
+    for (const entry of history.value) {
+      if (entry.reason !== 'reopened-correction') continue;
+      map.set(entry.questionId, [...(map.get(entry.questionId) ?? []), entry]);
+    }
+    return map;
+  }, [history]);
+
+  // Opening a planned inspection starts it.
+  useEffect(() => {
+    if (inspection.status === 'planned') void store.inspections.resume(inspection.id);
+  }, [inspection.id, inspection.status]);
+
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    heading.current?.focus();
+  }, [index]);
+
+  const groupHref = (n: number) => `${path}?groep=${n + 1}`;
+  const visible = states.filter(
+    (state) =>
+      state.visible && group.questions.some((question) => question.id === state.question.id),
+  );
+
+  return (
+    <section class="inspection">
+      <InspectionHeader
+        inspection={inspection}
+        template={template}
+        answers={answers}
+        active="questions"
+      />
+      <nav class="group-nav" aria-label={t('inspection.groups')}>
+        <ol>
+          {template.groups.map((item, n) => {
+            const status = statuses[n]!;
+            const done = status.open === 0 && status.unconfirmed === 0;
+            return (
+              <li key={item.id}>
+                <a
+                  href={groupHref(n)}
+                  class={['group-link', done ? 'is-done' : ''].join(' ')}
+                  aria-current={n === index ? 'step' : undefined}
+                >
+                  <span class="group-number" aria-hidden="true">
+                    {done ? '✓' : n + 1}
+                  </span>
+                  <span>
+                    {localized(item.title)}
+                    <span class="group-state">
+                      {done
+                        ? t('group.done')
+                        : t('group.open', { open: status.open + status.unconfirmed })}
+                    </span>
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <h2 ref={heading} tabIndex={-1} class="group-title">
+        {t('group.title', { n: index + 1, total: groupCount, title: localized(group.title) })}
+      </h2>
+      <div class="questions">
+        {visible.map((state) => (
+          <QuestionField
+            key={state.question.id}
+            inspectionId={inspection.id}
+            state={state}
+            readOnly={readOnly}
+            corrections={corrections.get(state.question.id)}
+          />
+        ))}
+      </div>
+      <div class="pager">
+        {index > 0 ? (
+          <a class="btn btn-secondary" href={groupHref(index - 1)}>
+            {t('group.previous')}
+          </a>
+        ) : (
+          <span />
+        )}
+        {index < groupCount - 1 ? (
+          <a class="btn btn-primary" href={groupHref(index + 1)}>
+            {t('group.next')}
+          </a>
+        ) : readOnly ? (
+          <a class="btn btn-primary" href={`/inspecties/${inspection.id}/overzicht`}>
+            {t('inspection.tab.review')}
+          </a>
+        ) : (
+          <FinishButton
+            inspection={inspection}
+            template={template}
+            answers={answers}
+            onFinished={() => route(`/inspecties/${inspection.id}/overzicht`)}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

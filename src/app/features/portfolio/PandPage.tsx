@@ -1,0 +1,76 @@
+import { getAppStore } from '../../db/index.ts';
+import { t } from '../../i18n/i18n.ts';
+import { useLive } from '../../state/use-live.ts';
+import { formatDwellingAddress } from '../common/format.ts';
+import { InspectionList } from '../common/InspectionList.tsx';
+import { LabelBadge } from '../common/LabelBadge.tsx';
+import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { usePromise } from '../common/use-promise.ts';
+import { ModuleStarter } from './ModuleStarter.tsx';
+
+/** A pand (BAG building): its dwellings, inspections at pand level, start or resume. */
+export function PandPage({ pandId }: { pandId: string }) {
+  const store = getAppStore();
+  // The repository has no live pand query; the pand itself is reference data that only changes
+  // on a portfolio import. Its inspections are live.
+  const pand = usePromise(() => store.portfolio.pand(pandId), [pandId]);
+  const inspections = useLive(() => store.inspections.watchForTarget('pand', pandId), [pandId]);
+  const complexes = usePromise(() => store.portfolio.listComplexes(), []);
+  if (pand.status === 'loading') return <Loading />;
+  if (pand.status === 'error') return <LoadError error={pand.error} />;
+  if (!pand.value) return <NotOnDevice backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
+  const { pand: row, dwellings } = pand.value;
+  const complex =
+    complexes.status === 'ready'
+      ? complexes.value.find((item) => item.id === row.complexId)
+      : undefined;
+  return (
+    <section>
+      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
+        <a href="/portefeuille">{t('nav.portfolio')}</a>
+        {complex && (
+          <a href={`/complexen/${complex.id}`}>
+            {complex.complexnummer} {complex.name}
+          </a>
+        )}
+      </nav>
+      <h1>{t('pand.title', { id: row.bagPandId ?? t('common.unknown') })}</h1>
+      <dl class="facts">
+        <div>
+          <dt>{t('complex.bouwjaar')}</dt>
+          <dd>{row.bouwjaar ?? t('common.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('pand.storeys')}</dt>
+          <dd>{row.storeys ?? t('common.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('complex.dwellings')}</dt>
+          <dd>{dwellings.length}</dd>
+        </div>
+      </dl>
+      <h2>{t('target.modules')}</h2>
+      {inspections.status === 'ready' ? (
+        <ModuleStarter level="pand" targetId={row.id} inspections={inspections.value} />
+      ) : inspections.status === 'error' ? (
+        <LoadError error={inspections.error} />
+      ) : (
+        <Loading />
+      )}
+      <h2>{t('target.inspections')}</h2>
+      {inspections.status === 'ready' && <InspectionList inspections={inspections.value} />}
+      <h2>{t('complex.dwellings')}</h2>
+      <ul class="dwelling-grid">
+        {dwellings.map((dwelling) => (
+          <li key={dwelling.id}>
+            <a class="dwelling-tile" href={`/woningen/${dwelling.id}`}>
+              <span class="dwelling-address">{formatDwellingAddress(dwelling)}</span>
+              <span class="muted">{dwelling.vheNummer}</span>
+              <LabelBadge label={dwelling.energyLabel?.class} />
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,398 @@
+// The sync loop of one device. A cycle pushes the outbox in seq order, uploads photo bytes the
+// server lacks, pulls until nothing is left, and only then lets confirmed ops leave the outbox.
+// Callers never await it in a UI handler: they call requestSync() and read the status.
+import {
+  MAX_OPS_PER_PUSH,
+  PHOTO_CHUNK_BYTES,
+  PROTOCOL_VERSION,
+} from '../../shared/sync/protocol.ts';
+import type { Op } from '../../shared/sync/protocol.ts';
+import type { PendingPhotoUpload, SyncStore } from '../db/index.ts';
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
+import { SyncTransportError, type SyncErrorKind, type SyncTransport } from './transport.ts';
+
+/** Runs `task` only when no other tab of this origin holds the named lock. */
+export interface SyncLock {
+  runExclusive<T>(
+    task: () => Promise<T>,
+  ): Promise<{ acquired: true; value: T } | { acquired: false }>;
+}
+
+export type SyncTrigger = 'manual' | 'online' | 'visible' | 'timer' | 'local-change' | 'retry';
+
+export type SyncProblemKind = SyncErrorKind | 'unexpected';
+
+export interface SyncProblem {
+  kind: SyncProblemKind;
+  /** The server's or the browser's own words, for the details line; the UI leads with Dutch. */
+  detail: string;
+}
+
+/** An op the server refused for good; it left the queue, the user should know. */
+export interface RejectedOp {
+  entity: Op['entity'];
+  id: string;
+  reason: string;
+}
+
+export interface SyncStatus {
+  /** True while a cycle runs in this tab. */
+  running: boolean;
+  step: 'push' | 'photos' | 'pull' | undefined;
+  /** Photos handled in this cycle out of those waiting; undefined when none waited. */
+  photos: { done: number; total: number } | undefined;
+  /** Epoch ms of the last complete cycle (on this device, any tab). */
+  lastSyncAt: number | undefined;
+  /** Why the last cycle failed; cleared by a successful one. */
+  problem: SyncProblem | undefined;
+  /** Sync stopped until the user acts: sign in again, or update the app. */
+  blocked: 'unauthenticated' | 'update-required' | undefined;
+  /** When the next automatic retry runs after a failure (epoch ms). */
+  nextRetryAt: number | undefined;
+  /** Ops the server refused permanently in recent cycles. */
+  rejected: readonly RejectedOp[];
+  /** Photos the server refused (e.g. bytes do not match the hash); they stay on the device. */
+  refusedPhotos: readonly string[];
+}
+
+export type CycleResult = 'synced' | 'busy' | 'blocked' | 'failed';
+
+export interface SyncEngineOptions {
+  store: SyncStore;
+  transport: SyncTransport;
+  /** Cross-tab lock; without one, only this tab's own cycles are serialised. */
+  lock?: SyncLock;
+  now?: () => number;
+  random?: () => number;
+  backoff?: Partial<Omit<BackoffOptions, 'random'>>;
+  /** Timer adapter (tests pass a fake); returns a cancel function. */
+  setTimer?: (callback: () => void, ms: number) => () => void;
+  /** Most changes asked per pull page. */
+  pullLimit?: number;
+  onNeedsSignIn?: () => void;
+  onUpdateRequired?: () => void;
+}
+
+const INITIAL_STATUS: SyncStatus = {
+  running: false,
+  step: undefined,
+  photos: undefined,
+  lastSyncAt: undefined,
+  problem: undefined,
+  blocked: undefined,
+  nextRetryAt: undefined,
+  rejected: [],
+  refusedPhotos: [],
+};
+
+/** Most remembered rejected ops; older ones are dropped from the status. */
+const MAX_REMEMBERED_REJECTIONS = 50;
+
+/** Seq gaps healed per client in one cycle before giving up (each costs a pull round trip). */
+const MAX_GAP_REPAIRS = 2;
+
+function defaultTimer(callback: () => void, ms: number): () => void {
+  const handle = setTimeout(callback, ms);
+  return () => clearTimeout(handle);
+}
+
+export class SyncEngine {
+  private current: SyncStatus = INITIAL_STATUS;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly now: () => number;
+  private readonly backoff: BackoffOptions;
+  private readonly setTimer: (callback: () => void, ms: number) => () => void;
+  private running: Promise<CycleResult> | undefined;
+  private again = false;
+  private failures = 0;
+  private cancelRetry: (() => void) | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: SyncEngineOptions) {
+    this.now = options.now ?? Date.now;
+    this.backoff = {
+      ...DEFAULT_BACKOFF,
+      ...options.backoff,
+      random: options.random ?? Math.random,
+    };
+    this.setTimer = options.setTimer ?? defaultTimer;
+    void options.store.lastSyncAt().then(
+      (lastSyncAt) => {
+        if (lastSyncAt !== undefined && this.current.lastSyncAt === undefined)
+          this.update({ lastSyncAt });
+      },
+      () => undefined,
+    );
+  }
+
+  get status(): SyncStatus {
+    return this.current;
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.current);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Asks for a cycle soon; never throws and returns at once. While a failure backs off, only the
+   * user, a regained connection or a visible page skip the wait; timers and local writes do not.
+   */
+  requestSync(trigger: SyncTrigger): void {
+    if (this.disposed || this.current.blocked) return;
+    if (this.cancelRetry && (trigger === 'timer' || trigger === 'local-change')) return;
+    void this.run();
+  }
+
+  /** Runs a cycle now (or joins the running one and runs once more after it). */
+  run(): Promise<CycleResult> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.cancelRetry?.();
+    this.cancelRetry = undefined;
+    this.running = (async () => {
+      let result: CycleResult;
+      do {
+        this.again = false;
+        result = await this.lockedCycle();
+      } while (this.again && result === 'synced' && !this.disposed);
+      return result;
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** After signing in again: sync may run once more. */
+  resume(): void {
+    if (this.current.blocked !== 'unauthenticated') return;
+    this.update({ blocked: undefined, problem: undefined });
+    this.requestSync('manual');
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancelRetry?.();
+    this.cancelRetry = undefined;
+    this.listeners.clear();
+  }
+
+  private async lockedCycle(): Promise<CycleResult> {
+    if (this.current.blocked) return 'blocked';
+    const { lock } = this.options;
+    if (!lock) return this.cycle();
+    const outcome = await lock.runExclusive(() => this.cycle());
+    return outcome.acquired ? outcome.value : 'busy';
+  }
+
+  private async cycle(): Promise<CycleResult> {
+    this.update({ running: true, step: 'push', photos: undefined });
+    try {
+      const { store } = this.options;
+      const clientId = await store.clientId();
+      const pushedUpTo = new Map<string, number>();
+      for (const owner of await store.outboxClients()) {
+        pushedUpTo.set(owner, await this.pushClient(owner, clientId));
+      }
+      this.update({ step: 'photos' });
+      await this.uploadPhotos();
+      this.update({ step: 'pull' });
+      let hasMore = true;
+      while (hasMore) hasMore = await this.pullPage(clientId);
+      // Ops restored from another device's backup: no pull speaks for their client, so the push
+      // answer (given after the server committed) confirms them.
+      for (const [owner, seq] of pushedUpTo)
+        if (owner !== clientId && seq > 0) await store.acknowledgeUpTo(owner, seq);
+      const at = this.now();
+      await store.setLastSyncAt(at);
+      this.failures = 0;
+      this.update({ lastSyncAt: at, problem: undefined, nextRetryAt: undefined });
+      return 'synced';
+    } catch (error) {
+      return this.fail(error);
+    } finally {
+      this.update({ running: false, step: undefined });
+    }
+  }
+
+  /** Pushes one client's ops in seq order; returns the seq the server applied up to. */
+  private async pushClient(owner: string, ownClientId: string): Promise<number> {
+    const { store, transport } = this.options;
+    let after = 0;
+    let repairs = 0;
+    for (;;) {
+      const ops = await store.opsAfter(owner, after, MAX_OPS_PER_PUSH);
+      if (ops.length === 0) return after;
+      let appliedUpTo: number;
+      try {
+        const response = await transport.push({
+          protocolVersion: PROTOCOL_VERSION,
+          schemaVersion: store.schemaVersion,
+          clientId: owner,
+          ops,
+        });
+        this.noteRejections(ops, response.results);
+        appliedUpTo = response.appliedUpTo;
+        const last = ops[ops.length - 1]?.seq ?? after;
+        if (appliedUpTo <= after && appliedUpTo < last)
+          throw new SyncTransportError(
+            'server',
+            `De server nam geen wijzigingen aan (verwerkt t/m ${appliedUpTo}).`,
+          );
+      } catch (error) {
+        if (!(error instanceof SyncTransportError) || error.kind !== 'seq-gap') throw error;
+        repairs += 1;
+        if (repairs > MAX_GAP_REPAIRS) throw error;
+        appliedUpTo = error.appliedUpTo ?? (await this.appliedUpToFromPull(owner, ownClientId));
+        const [next] = await store.opsAfter(owner, appliedUpTo, 1);
+        // The server misses ops this device no longer holds: resending cannot heal that.
+        if (next && next.seq > appliedUpTo + 1)
+          throw new SyncTransportError(
+            'seq-gap',
+            `De server mist wijzigingen ${appliedUpTo + 1} t/m ${next.seq - 1} van dit apparaat.`,
+            409,
+            appliedUpTo,
+          );
+      }
+      after = Math.max(appliedUpTo, 0);
+    }
+  }
+
+  /** A seq gap answer without a number: one pull page tells (and confirms) where the server is. */
+  private async appliedUpToFromPull(owner: string, ownClientId: string): Promise<number> {
+    if (owner !== ownClientId)
+      throw new SyncTransportError('seq-gap', 'De server mist eerdere wijzigingen.', 409);
+    const { store, transport } = this.options;
+    const response = await transport.pull({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: store.schemaVersion,
+      clientId: ownClientId,
+      cursor: await store.cursor(),
+      limit: this.options.pullLimit ?? 500,
+    });
+    await store.applyPull(response);
+    return response.appliedUpTo;
+  }
+
+  private async pullPage(clientId: string): Promise<boolean> {
+    const { store, transport } = this.options;
+    const response = await transport.pull({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: store.schemaVersion,
+      clientId,
+      cursor: await store.cursor(),
+      limit: this.options.pullLimit ?? 500,
+    });
+    await store.applyPull(response);
+    return response.hasMore && response.changes.length > 0;
+  }
+
+  private async uploadPhotos(): Promise<void> {
+    const { store } = this.options;
+    const waiting = await store.pendingPhotoUploads();
+    if (waiting.length === 0) return;
+    let done = 0;
+    const refused = new Set(this.current.refusedPhotos);
+    this.update({ photos: { done, total: waiting.length } });
+    for (const photo of waiting) {
+      try {
+        await this.uploadPhoto(photo);
+        refused.delete(photo.hash);
+      } catch (error) {
+        // One photo the server refuses must not hold back the others or the records.
+        if (!(error instanceof SyncTransportError) || error.kind !== 'refused') throw error;
+        refused.add(photo.hash);
+      }
+      done += 1;
+      this.update({ photos: { done, total: waiting.length }, refusedPhotos: [...refused] });
+    }
+  }
+
+  private async uploadPhoto(photo: PendingPhotoUpload): Promise<void> {
+    const { store, transport } = this.options;
+    if (await transport.photoExists(photo.hash)) {
+      await store.markPhotoUploaded(photo.hash);
+      return;
+    }
+    const data = await store.photoBytes(photo.hash);
+    if (!data) return;
+    const status = await transport.photoUploadStatus(photo.hash);
+    let offset =
+      status.complete || status.receivedBytes > data.byteLength ? 0 : status.receivedBytes;
+    if (!status.complete) {
+      // The server's offset is the truth; a bounded number of requests guards against a server
+      // that never moves forward.
+      let budget = Math.ceil(data.byteLength / PHOTO_CHUNK_BYTES) * 2 + 2;
+      while (offset < data.byteLength) {
+        budget -= 1;
+        const chunk = data.slice(offset, offset + PHOTO_CHUNK_BYTES);
+        const next = await transport.uploadPhotoChunk(photo.hash, offset, chunk);
+        if (next.complete) break;
+        if (next.receivedBytes === offset || budget < 0)
+          throw new SyncTransportError('server', 'De server nam het fotodeel niet aan.');
+        offset = next.receivedBytes;
+      }
+    }
+    await transport.completePhoto(photo.hash, data.byteLength, photo.mimeType);
+    // Only now, with the server's confirmation, does the device mark the photo as stored there.
+    await store.markPhotoUploaded(photo.hash);
+  }
+
+  private noteRejections(
+    ops: readonly Op[],
+    results: readonly { seq: number; status: string; reason?: string | undefined }[],
+  ): void {
+    const bySeq = new Map(ops.map((op) => [op.seq, op]));
+    const fresh: RejectedOp[] = [];
+    for (const result of results) {
+      const op = bySeq.get(result.seq);
+      if (result.status === 'rejected' && op)
+        fresh.push({ entity: op.entity, id: op.id, reason: result.reason ?? '' });
+    }
+    if (fresh.length > 0)
+      this.update({
+        rejected: [...this.current.rejected, ...fresh].slice(-MAX_REMEMBERED_REJECTIONS),
+      });
+  }
+
+  private fail(error: unknown): CycleResult {
+    const kind: SyncProblemKind = error instanceof SyncTransportError ? error.kind : 'unexpected';
+    const detail = error instanceof Error ? error.message : String(error);
+    if (kind === 'unauthenticated') {
+      this.update({
+        blocked: 'unauthenticated',
+        problem: { kind, detail },
+        nextRetryAt: undefined,
+      });
+      this.options.onNeedsSignIn?.();
+      return 'blocked';
+    }
+    if (kind === 'update-required') {
+      this.update({
+        blocked: 'update-required',
+        problem: { kind, detail },
+        nextRetryAt: undefined,
+      });
+      this.options.onUpdateRequired?.();
+      return 'blocked';
+    }
+    const delay = backoffDelay(this.failures, this.backoff);
+    this.failures += 1;
+    if (!this.disposed) {
+      this.cancelRetry = this.setTimer(() => {
+        this.cancelRetry = undefined;
+        this.requestSync('retry');
+      }, delay);
+    }
+    this.update({ problem: { kind, detail }, nextRetryAt: this.now() + delay });
+    return 'failed';
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener(this.current);
+  }
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { RoleSchema } from '../../shared/domain/role.ts';
+
+// Request and response shapes of the account routes. Inputs carry Dutch messages because
+// the first one becomes the `message` of the 400 answer.
+
+export const EmailSchema = z
+  .string({ error: 'Vul een e-mailadres in.' })
+  .trim()
+  .toLowerCase()
+  .max(254, { error: 'Dit e-mailadres is te lang.' })
+  .pipe(z.email({ error: 'Dit is geen geldig e-mailadres.' }));
+
+export const PASSWORD_MIN_LENGTH = 10;
+export const NewPasswordSchema = z
+  .string({ error: 'Vul een wachtwoord in.' })
+  .min(PASSWORD_MIN_LENGTH, {
+    error: `Kies een wachtwoord van minstens ${PASSWORD_MIN_LENGTH} tekens.`,
+  })
+  // Bounded so nobody can make the server hash megabytes.
+  .max(200, { error: 'Een wachtwoord mag hoogstens 200 tekens hebben.' });
+
+export const DisplayNameSchema = z
+  .string({ error: 'Vul een naam in.' })
+  .trim()
+  .min(1, { error: 'Vul een naam in.' })
+  .max(100, { error: 'Een naam mag hoogstens 100 tekens hebben.' });
+
+export const SignInRequestSchema = z.object({
+  organisation: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(100, { error: 'Deze organisatiecode is te lang.' })
+    .optional()
+    .transform((slug) => (slug === '' ? undefined : slug)),
+  email: EmailSchema,
+  password: z
+    .string({ error: 'Vul uw wachtwoord in.' })
+    .min(1, { error: 'Vul uw wachtwoord in.' })
+    .max(200, { error: 'Dit wachtwoord is te lang.' }),
+});
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  organisationId: z.string(),
+  organisationName: z.string(),
+  organisationSlug: z.string(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+export const SignInResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: SessionUserSchema,
+});
+export type SignInResponse = z.infer<typeof SignInResponseSchema>;
+
+export const MeResponseSchema = z.object({
+  expiresAt: z.iso.datetime(),
+  user: SessionUserSchema,
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CreateUserRequestSchema = z.object({
+  email: EmailSchema,
+  displayName: DisplayNameSchema,
+  role: RoleSchema,
+  password: NewPasswordSchema,
+});
+
+export const UpdateUserRequestSchema = z
+  .object({
+    displayName: DisplayNameSchema.optional(),
+    role: RoleSchema.optional(),
+    disabled: z.boolean({ error: 'Kies of het account uitgeschakeld is (ja of nee).' }).optional(),
+  })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), {
+    error: 'Geef aan wat er moet veranderen: naam, rol of uitgeschakeld.',
+  });
+
+export const SetPasswordRequestSchema = z.object({ password: NewPasswordSchema });

@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+// Configuration comes from the environment only (12-factor), parsed once at start so a typo
+// stops the server with a clear message instead of failing on the first request.
+
+const DEFAULT_PORT = 8080;
+const DEFAULT_DATA_DIR = './data';
+
+// Docker Compose and systemd files often set a variable to an empty string to "unset" it.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const PORT_PROBLEM =
+  'PORT moet een geheel getal van 0 tot en met 65535 zijn (PORT must be a whole number from 0 to 65535)';
+const DATABASE_URL_PROBLEM =
+  'DATABASE_URL moet een PostgreSQL-URL zijn, bijvoorbeeld postgres://gebruiker:wachtwoord@host:5432/schouw ' +
+  '(DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user:password@host:5432/schouw)';
+
+const PortSchema = optionalText.transform((value, ctx) => {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port >= 0 && port <= 65535)) {
+    ctx.issues.push({ code: 'custom', message: PORT_PROBLEM, input: value });
+    return z.NEVER;
+  }
+  return port;
+});
+
+const DatabaseUrlSchema = optionalText.refine(
+  (value) => value === undefined || isPostgresUrl(value),
+  { error: DATABASE_URL_PROBLEM },
+);
+
+export const ServerConfigSchema = z.object({
+  PORT: PortSchema,
+  SCHOUW_DATA_DIR: optionalText.transform((value) => path.resolve(value ?? DEFAULT_DATA_DIR)),
+  DATABASE_URL: DatabaseUrlSchema,
+});
+
+export interface ServerConfig {
+  /** 0 lets the operating system choose a free port (used by tests). */
+  port: number;
+  /** Absolute path; holds the embedded database and, later, photos. */
+  dataDir: string;
+  /** When set, PostgreSQL is used instead of the embedded PGlite store. */
+  databaseUrl: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the server configuration from environment variables; throws ConfigError listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): ServerConfig {
+  const result = ServerConfigSchema.safeParse({
+    PORT: env.PORT,
+    SCHOUW_DATA_DIR: env.SCHOUW_DATA_DIR,
+    DATABASE_URL: env.DATABASE_URL,
+  });
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const variable = issue.path.join('.');
+      const given = env[variable];
+      return `${issue.message}${given === undefined ? '' : `; kreeg/got "${redactUrl(given)}"`}`;
+    });
+    throw new ConfigError(`Ongeldige configuratie (invalid configuration): ${problems.join('. ')}`);
+  }
+  return {
+    port: result.data.PORT,
+    dataDir: result.data.SCHOUW_DATA_DIR,
+    databaseUrl: result.data.DATABASE_URL,
+  };
+}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    // No host is allowed: postgres:///schouw?host=/run/postgresql uses a Unix socket.
+    return url.protocol === 'postgres:' || url.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}
+
+/** A URL safe to print: the password is replaced, so logs never leak credentials. */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return value;
+  }
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/server/config.ts';
+
+describe('server configuration', () => {
+  it('defaults to port 8080, ./data and the embedded store', () => {
+    expect(parseConfig({})).toEqual({
+      port: 8080,
+      dataDir: path.resolve('data'),
+      databaseUrl: undefined,
+    });
+  });
+
+  it('reads PORT, SCHOUW_DATA_DIR and DATABASE_URL', () => {
+    expect(
+      parseConfig({
+        PORT: '18081',
+        SCHOUW_DATA_DIR: '/var/lib/schouw',
+        DATABASE_URL: 'postgresql://schouw:geheim@db.example.nl:5432/schouw',
+      }),
+    ).toEqual({
+      port: 18081,
+      dataDir: '/var/lib/schouw',
+      databaseUrl: 'postgresql://schouw:geheim@db.example.nl:5432/schouw',
+    });
+  });
+
+  it('treats empty variables as unset, as Compose files often set them', () => {
+    expect(parseConfig({ PORT: '', SCHOUW_DATA_DIR: ' ', DATABASE_URL: '' })).toEqual(
+      parseConfig({}),
+    );
+  });
+
+  it('accepts a Unix-socket PostgreSQL URL without a host', () => {
+    expect(
+      parseConfig({ DATABASE_URL: 'postgres:///schouw?host=/run/postgresql' }).databaseUrl,
+    ).toBe('postgres:///schouw?host=/run/postgresql');
+  });
+
+  it.each(['abc', '80.5', '-1', '65536', '1e3', '0x50'])(
+    'rejects PORT=%s in Dutch and English',
+    (port) => {
+      expect(() => parseConfig({ PORT: port })).toThrow(ConfigError);
+      expect(() => parseConfig({ PORT: port })).toThrow(/PORT moet.*PORT must/);
+    },
+  );
+
+  it.each(['mysql://root@localhost/schouw', 'localhost:5432', 'not a url'])(
+    'rejects DATABASE_URL=%s',
+    (url) => {
+      expect(() => parseConfig({ DATABASE_URL: url })).toThrow(
+        /DATABASE_URL moet.*DATABASE_URL must/,
+      );
+    },
+  );
+
+  it('reports every problem at once and never prints a password', () => {
+    let message = '';
+    try {
+      parseConfig({ PORT: 'x', DATABASE_URL: 'mysql://root:supergeheim@db/schouw' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('PORT');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('supergeheim');
+    expect(message).not.toContain('\n');
+  });
+});

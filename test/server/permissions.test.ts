@@ -1,0 +1,324 @@
+// Isolation across organisations and roles for EVERY API route: 401 without a token, 403 for
+// a role that may not, 404 (no hint that the id exists) for another organisation's ids, and
+// 2xx without a trace of another organisation for a role that may. The table below is the
+// single list of protected routes; a route the app registers that is missing here fails the
+// completeness test, so a new route cannot ship without an isolation check.
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/server/app.ts';
+import { migrate } from '../../src/server/store/migrate.ts';
+import { openPgliteStore } from '../../src/server/store/pglite-store.ts';
+import type { Store } from '../../src/server/store/store.ts';
+import { roles, type Role } from '../../src/shared/domain/role.ts';
+import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
+import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
+import {
+  createOrganisation,
+  createUser,
+  signIn,
+  type TestOrganisation,
+  type TestUser,
+} from './support/auth.ts';
+
+/** One organisation's data the routes act on: a user per role and a user to be managed. */
+export interface OrganisationFixture {
+  organisation: TestOrganisation;
+  users: Record<Role, TestUser>;
+  target: TestUser;
+}
+
+export interface IsolationFixture {
+  own: OrganisationFixture;
+  other: OrganisationFixture;
+}
+
+interface RouteRequest {
+  path: string;
+  body?: unknown;
+}
+
+export interface ProtectedRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
+  /** The route pattern as registered in the app, e.g. '/api/users/:id'. */
+  pattern: string;
+  allowed: readonly Role[];
+  /** A request that succeeds for an allowed role of `own`. */
+  request(fixture: IsolationFixture): RouteRequest;
+  /** The same request aimed at `other`'s data; omitted for routes without ids. */
+  crossOrganisation?(fixture: IsolationFixture): RouteRequest;
+}
+
+let passwordCounter = 0;
+const everyone = roles;
+
+export const protectedRoutes: readonly ProtectedRoute[] = [
+  {
+    method: 'GET',
+    pattern: '/api/auth/me',
+    allowed: everyone,
+    request: () => ({ path: '/api/auth/me' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/auth/sign-out',
+    allowed: everyone,
+    request: () => ({ path: '/api/auth/sign-out' }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/users',
+    allowed: ['beheerder'],
+    request: () => ({ path: '/api/users' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/users',
+    allowed: ['beheerder'],
+    request: () => ({
+      path: '/api/users',
+      body: {
+        email: `nieuw-${(passwordCounter += 1)}@test.schouw.nl`,
+        displayName: 'Nieuwe collega',
+        role: 'inspecteur',
+        password: 'een-lang-wachtwoord',
+      },
+    }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/users/:id',
+    allowed: ['beheerder'],
+    request: ({ own }) => ({
+      path: `/api/users/${own.target.id}`,
+      body: { displayName: 'Gewijzigd' },
+    }),
+    crossOrganisation: ({ other }) => ({
+      path: `/api/users/${other.target.id}`,
+      body: { displayName: 'Overgenomen', role: 'beheerder' },
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/users/:id/password',
+    allowed: ['beheerder'],
+    request: ({ own }) => ({
+      path: `/api/users/${own.target.id}/password`,
+      body: { password: 'nieuw-wachtwoord' },
+    }),
+    crossOrganisation: ({ other }) => ({
+      path: `/api/users/${other.target.id}/password`,
+      body: { password: 'overgenomen-wachtwoord' },
+    }),
+  },
+];
+
+/** Routes anyone may call without a token. */
+const publicRoutes = new Set([
+  'GET /api/health',
+  'POST /api/auth/sign-in',
+  'GET /api/demo/portfolio',
+]);
+
+/**
+ * Protected routes of other parts that do not have table rows yet (they need data of their
+ * own to answer 2xx). They are still checked for 401 without a token below; each should
+ * move into `protectedRoutes` with its allowed roles and a cross-organisation request.
+ */
+const awaitingTableRows = new Set(['POST /api/sync/push', 'GET /api/sync/pull']);
+
+function appFor(store: Store) {
+  return createApp({
+    store,
+    distDir: makeTempDir('no-dist'),
+    version: 'test',
+    logError: (message, error) => {
+      throw new Error(`${message}: ${String(error)}`);
+    },
+  });
+}
+
+/** The API routes the app registers (handlers, not middleware), as 'METHOD /pattern'. */
+function registeredApiRoutes(app: ReturnType<typeof appFor>): string[] {
+  const keys = app.routes
+    .filter((route) => route.method !== 'ALL' && route.path.startsWith('/api/'))
+    .map((route) => `${route.method} ${route.path.replace(/\/$/, '')}`);
+  return [...new Set(keys)].sort();
+}
+
+function concretePath(pattern: string): string {
+  return pattern
+    .replace(/:hash\b/g, '0'.repeat(64))
+    .replace(/:[a-zA-Z]+/g, '01890000-0000-7000-8000-000000000000');
+}
+
+async function organisationFixture(store: Store): Promise<OrganisationFixture> {
+  const organisation = await createOrganisation(store);
+  const users = {} as Record<Role, TestUser>;
+  for (const role of roles)
+    users[role] = await createUser(store, { organisationId: organisation.id, role });
+  const target = await createUser(store, { organisationId: organisation.id, role: 'inspecteur' });
+  return { organisation, users, target };
+}
+
+/** Strings of `other` that must never appear in an answer to `own`. */
+function secretsOf(fixture: OrganisationFixture): string[] {
+  return [
+    fixture.organisation.id,
+    fixture.organisation.slug,
+    fixture.organisation.name,
+    fixture.target.id,
+    fixture.target.email,
+    ...Object.values(fixture.users).flatMap((user) => [user.id, user.email]),
+  ];
+}
+
+describe('the isolation table', () => {
+  it('covers every API route the app registers', async () => {
+    const store = await openPgliteStore(undefined);
+    try {
+      const app = appFor(store);
+      const covered = new Set([
+        ...protectedRoutes.map((route) => `${route.method} ${route.pattern}`),
+        ...publicRoutes,
+        ...awaitingTableRows,
+      ]);
+      const missing = registeredApiRoutes(app).filter((route) => !covered.has(route));
+      expect(missing, 'add these routes to protectedRoutes in permissions.test.ts').toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe.each(storeKinds)('route isolation on %s', (kind) => {
+  const fresh = useFreshStore(kind);
+
+  async function setup() {
+    const { store } = fresh();
+    await migrate(store);
+    const fixture: IsolationFixture = {
+      own: await organisationFixture(store),
+      other: await organisationFixture(store),
+    };
+    const app = appFor(store);
+    const send = async (method: string, request: RouteRequest, user?: TestUser) => {
+      // A fresh session per request, so sign-out in one case cannot affect the next.
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (user) Object.assign(headers, (await signIn(store, user)).headers);
+      return app.request(request.path, {
+        method,
+        headers,
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+    };
+    return { store, app, fixture, send };
+  }
+
+  it('answers 401 unauthenticated without a token on every protected route', async () => {
+    const { fixture, send } = await setup();
+    const requests = [
+      ...protectedRoutes.map((route) => ({
+        method: route.method,
+        request: route.request(fixture),
+      })),
+      ...[...awaitingTableRows].map((key) => {
+        const [method = '', pattern = ''] = key.split(' ');
+        const body = method === 'GET' || method === 'HEAD' ? undefined : {};
+        return { method, request: { path: concretePath(pattern), body } };
+      }),
+    ];
+    for (const { method, request } of requests) {
+      const response = await send(method, request);
+      expect(response.status, `${method} ${request.path}`).toBe(401);
+      expect(ApiErrorBodySchema.parse(await response.json()).error).toBe('unauthenticated');
+    }
+  });
+
+  it('answers 403 to every role a route does not allow', async () => {
+    const { fixture, send } = await setup();
+    let checked = 0;
+    for (const route of protectedRoutes) {
+      for (const role of roles.filter((candidate) => !route.allowed.includes(candidate))) {
+        const response = await send(route.method, route.request(fixture), fixture.own.users[role]);
+        expect(response.status, `${role}: ${route.method} ${route.pattern}`).toBe(403);
+        expect(ApiErrorBodySchema.parse(await response.json()).message).toMatch(/rol/);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('answers 2xx to every allowed role, with nothing of another organisation in it', async () => {
+    const { fixture, send } = await setup();
+    const secrets = secretsOf(fixture.other);
+    for (const route of protectedRoutes) {
+      for (const role of route.allowed) {
+        const response = await send(route.method, route.request(fixture), fixture.own.users[role]);
+        const label = `${role}: ${route.method} ${route.pattern}`;
+        expect(response.status, label).toBeGreaterThanOrEqual(200);
+        expect(response.status, label).toBeLessThan(300);
+        const text = await response.text();
+        for (const secret of secrets) expect(text, label).not.toContain(secret);
+      }
+    }
+  });
+
+  it('answers 404 for another organisation’s ids and changes nothing there', async () => {
+    const { store, fixture, send } = await setup();
+    const victim = await signIn(store, fixture.other.target);
+    const snapshot = () =>
+      store.query(
+        `SELECT u.id, u.email, u.display_name, u.role, u.password_hash, u.disabled_at,
+                (SELECT count(*) FROM sessions s WHERE s.user_id = u.id AND s.revoked_at IS NULL) AS live
+           FROM users u WHERE u.organisation_id = $1 ORDER BY u.id`,
+        [fixture.other.organisation.id],
+      );
+    const before = (await snapshot()).rows;
+    let checked = 0;
+    for (const route of protectedRoutes) {
+      if (!route.crossOrganisation) continue;
+      for (const role of roles) {
+        const response = await send(
+          route.method,
+          route.crossOrganisation(fixture),
+          fixture.own.users[role],
+        );
+        const label = `${role}: ${route.method} ${route.pattern}`;
+        // A role that may not use the route at all is stopped before the id is looked at.
+        expect(response.status, label).toBe(route.allowed.includes(role) ? 404 : 403);
+        const text = await response.text();
+        for (const secret of secretsOf(fixture.other)) expect(text, label).not.toContain(secret);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    // The victim's session survived too (counted as `live` in the snapshot).
+    expect((await snapshot()).rows).toEqual(before);
+    expect(victim.token).toHaveLength(43);
+  });
+
+  it('answers an unknown id of the own organisation exactly like another organisation’s id', async () => {
+    const { fixture, send } = await setup();
+    const beheerder = fixture.own.users.beheerder;
+    const foreign = await send(
+      'PATCH',
+      { path: `/api/users/${fixture.other.target.id}`, body: { displayName: 'x' } },
+      beheerder,
+    );
+    const unknown = await send(
+      'PATCH',
+      { path: `/api/users/${crypto.randomUUID()}`, body: { displayName: 'x' } },
+      beheerder,
+    );
+    const malformed = await send(
+      'PATCH',
+      { path: '/api/users/niet-een-id', body: { displayName: 'x' } },
+      beheerder,
+    );
+    const bodies = await Promise.all(
+      [foreign, unknown, malformed].map((response) => response.json()),
+    );
+    expect([foreign.status, unknown.status, malformed.status]).toEqual([404, 404, 404]);
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+  });
+});

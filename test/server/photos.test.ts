@@ -1,0 +1,199 @@
+// Resumable, content-addressed photo upload against both stores.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_PHOTO_BYTES,
+  PHOTO_CHUNK_BYTES,
+  PhotoUploadStatusSchema,
+} from '../../src/shared/sync/protocol.ts';
+import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { syncApp, user, type TestApp } from './sync-fixtures.ts';
+import type { SignedInUser } from './support/auth.ts';
+
+function photo(bytes = PHOTO_CHUNK_BYTES * 2 + 1234) {
+  const data = randomBytes(bytes);
+  return { data, hash: createHash('sha256').update(data).digest('hex') };
+}
+
+function putChunk(
+  app: TestApp,
+  who: SignedInUser,
+  hash: string,
+  offset: number,
+  bytes: Uint8Array,
+) {
+  return app.request(`/api/photos/${hash}/chunks?offset=${offset}`, {
+    method: 'PUT',
+    headers: { ...who.headers, 'content-type': 'application/octet-stream' },
+    body: bytes,
+  });
+}
+
+function complete(
+  app: TestApp,
+  who: SignedInUser,
+  hash: string,
+  size: number,
+  mimeType = 'image/jpeg',
+) {
+  return app.request(`/api/photos/${hash}/complete`, {
+    method: 'POST',
+    headers: { ...who.headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ size, mimeType }),
+  });
+}
+
+async function status(app: TestApp, who: SignedInUser, hash: string) {
+  const response = await app.request(`/api/photos/${hash}/upload`, { headers: who.headers });
+  expect(response.status).toBe(200);
+  return PhotoUploadStatusSchema.parse(await response.json());
+}
+
+async function uploadAll(app: TestApp, who: SignedInUser, data: Buffer, hash: string, from = 0) {
+  for (let offset = from; offset < data.length; offset += PHOTO_CHUNK_BYTES) {
+    const response = await putChunk(
+      app,
+      who,
+      hash,
+      offset,
+      data.subarray(offset, offset + PHOTO_CHUNK_BYTES),
+    );
+    expect(response.status).toBe(200);
+  }
+}
+
+describe.each(storeKinds)('photos on %s', (kind) => {
+  const fixture = useFreshStore(kind);
+
+  it('resumes an upload from the reported offset and verifies the hash', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const { data, hash } = photo();
+
+    expect(
+      (await app.request(`/api/photos/${hash}`, { method: 'HEAD', headers: inspector.headers }))
+        .status,
+    ).toBe(404);
+    expect(await status(app, inspector, hash)).toEqual({ hash, receivedBytes: 0, complete: false });
+    expect(
+      (await putChunk(app, inspector, hash, 0, data.subarray(0, PHOTO_CHUNK_BYTES))).status,
+    ).toBe(200);
+    expect((await status(app, inspector, hash)).receivedBytes).toBe(PHOTO_CHUNK_BYTES);
+
+    // A repeated or skipped chunk is refused with the offset to go on from.
+    for (const offset of [0, PHOTO_CHUNK_BYTES * 2]) {
+      const wrong = await putChunk(
+        app,
+        inspector,
+        hash,
+        offset,
+        data.subarray(offset, offset + 10),
+      );
+      expect(wrong.status).toBe(409);
+      expect(await wrong.json()).toMatchObject({
+        error: 'offset-mismatch',
+        receivedBytes: PHOTO_CHUNK_BYTES,
+      });
+    }
+    const early = await complete(app, inspector, hash, data.length);
+    expect(early.status).toBe(409);
+    expect(await early.json()).toMatchObject({ receivedBytes: PHOTO_CHUNK_BYTES });
+
+    await uploadAll(app, inspector, data, hash, PHOTO_CHUNK_BYTES);
+    const done = await complete(app, inspector, hash, data.length);
+    expect(done.status).toBe(200);
+    expect(await done.json()).toEqual({ hash, receivedBytes: data.length, complete: true });
+    expect(
+      (await app.request(`/api/photos/${hash}`, { method: 'HEAD', headers: inspector.headers }))
+        .status,
+    ).toBe(200);
+    const read = await app.request(`/api/photos/${hash}`, { headers: inspector.headers });
+    expect(read.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await read.arrayBuffer()).equals(data)).toBe(true);
+    // Completing again (a retry after a lost answer) is harmless.
+    expect((await complete(app, inspector, hash, data.length)).status).toBe(200);
+  });
+
+  it('discards an upload whose bytes do not match the hash', async () => {
+    const { store } = fixture();
+    const { app, blobDir } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const { data } = photo(1000);
+    const claimed = createHash('sha256').update('iets anders').digest('hex');
+    await uploadAll(app, inspector, data, claimed);
+    const response = await complete(app, inspector, claimed, data.length);
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({
+      error: 'hash-mismatch',
+      message: expect.stringMatching(/SHA-256/),
+    });
+    expect(await status(app, inspector, claimed)).toEqual({
+      hash: claimed,
+      receivedBytes: 0,
+      complete: false,
+    });
+    expect(existsSync(path.join(blobDir, claimed.slice(0, 2), claimed))).toBe(false);
+    const rows = await store.query('SELECT 1 FROM photo_blobs');
+    expect(rows.rowCount).toBe(0);
+  });
+
+  it('refuses oversized chunks, photos and unknown types with clear 4xx answers', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const { data, hash } = photo(100);
+    const big = await putChunk(app, inspector, hash, 0, new Uint8Array(PHOTO_CHUNK_BYTES + 1));
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ message: expect.stringMatching(/kB/) });
+    const beyond = await putChunk(app, inspector, hash, MAX_PHOTO_BYTES, data);
+    expect(beyond.status).toBe(413);
+    await uploadAll(app, inspector, data, hash);
+    const gif = await complete(app, inspector, hash, data.length, 'image/gif');
+    expect(gif.status).toBe(400);
+    expect(await gif.json()).toMatchObject({ error: 'invalid_input' });
+    const huge = await complete(app, inspector, hash, MAX_PHOTO_BYTES + 1);
+    expect(huge.status).toBe(400);
+    const badHash = await app.request('/api/photos/NIET-EEN-HASH/upload', {
+      headers: inspector.headers,
+    });
+    expect(badHash.status).toBe(400);
+    const badOffset = await app.request(`/api/photos/${hash}/chunks?offset=-1`, {
+      method: 'PUT',
+      headers: inspector.headers,
+      body: data,
+    });
+    expect(badOffset.status).toBe(400);
+  });
+
+  it('serves a photo only to its own organisation, which must upload it itself', async () => {
+    const { store } = fixture();
+    const { app, blobDir } = await syncApp(store);
+    const anna = await user(store, 'inspecteur');
+    const colleague = await user(store, 'veiligheid', anna.organisation);
+    const eve = await user(store, 'inspecteur');
+    const { data, hash } = photo(5000);
+    await uploadAll(app, anna, data, hash);
+    expect((await complete(app, anna, hash, data.length)).status).toBe(200);
+
+    expect((await app.request(`/api/photos/${hash}`, { headers: colleague.headers })).status).toBe(
+      200,
+    );
+    expect((await app.request(`/api/photos/${hash}`, { headers: eve.headers })).status).toBe(404);
+    expect(
+      (await app.request(`/api/photos/${hash}`, { method: 'HEAD', headers: eve.headers })).status,
+    ).toBe(404);
+    expect(await status(app, eve, hash)).toEqual({ hash, receivedBytes: 0, complete: false });
+    // Knowing the hash is not enough: completing without bytes is refused.
+    expect((await complete(app, eve, hash, data.length)).status).toBe(409);
+    expect((await app.request(`/api/photos/${hash}`)).status).toBe(401);
+
+    // Eve's own upload of the same bytes is stored once and then readable by her.
+    await uploadAll(app, eve, data, hash);
+    expect((await complete(app, eve, hash, data.length)).status).toBe(200);
+    expect((await app.request(`/api/photos/${hash}`, { headers: eve.headers })).status).toBe(200);
+    expect(readdirSync(path.join(blobDir, hash.slice(0, 2)))).toEqual([hash]);
+  });
+});

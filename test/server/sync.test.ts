@@ -1,0 +1,382 @@
+// Push and pull against both stores: idempotency, gaps, rejections, per-field merge, paging,
+// workflow checks by role, organisation isolation and protocol versions.
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/shared/ids.ts';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../../src/shared/sync/protocol.ts';
+import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import {
+  Device,
+  getPull,
+  newAction,
+  newInspection,
+  postPush,
+  pull,
+  pullAll,
+  push,
+  pushBody,
+  stamp,
+  syncApp,
+  syncRowCounts,
+  user,
+} from './sync-fixtures.ts';
+
+describe.each(storeKinds)('sync on %s', (kind) => {
+  const fixture = useFreshStore(kind);
+
+  it('answers the same batch twice with duplicates and applies it once', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const { id, op } = newInspection(device);
+    const edit = device.op('inspection', id, {
+      status: 'finished',
+      finishedAt: '2026-11-02T10:00:00Z',
+    });
+
+    const first = await push(app, inspector, device, [op, edit]);
+    expect(first.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(first.appliedUpTo).toBe(2);
+    const before = await syncRowCounts(store);
+
+    const again = await push(app, inspector, device, [op, edit]);
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(again.appliedUpTo).toBe(2);
+    expect(await syncRowCounts(store)).toEqual(before);
+    const { records } = await pullAll(app, inspector, device);
+    expect(records.get(`inspection/${id}`)?.fields.status?.value).toBe('finished');
+  });
+
+  it('rejects a batch with a seq gap with 409 and writes nothing', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const a = newInspection(device).op;
+    await push(app, inspector, device, [a]);
+    const skipped = newInspection(device).op;
+    const after = newInspection(device).op;
+    expect(skipped.seq).toBe(2);
+    const before = await syncRowCounts(store);
+
+    const response = await postPush(app, inspector, pushBody(device, [after]));
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: 'seq-gap', appliedUpTo: 1 });
+    expect(await syncRowCounts(store)).toEqual(before);
+
+    const resent = await push(app, inspector, device, [skipped, after]);
+    expect(resent.appliedUpTo).toBe(3);
+  });
+
+  it('answers a permanently invalid op as rejected with a Dutch reason and moves past it', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const bad = device.op('inspection', uuidv7(), { status: 'draft', favouriteColour: 'blauw' });
+    const wrongType = device.op('finding', uuidv7(), { severity: 'catastrofaal' });
+    const good = newInspection(device).op;
+
+    const response = await push(app, inspector, device, [bad, wrongType, good]);
+    expect(response.results).toEqual([
+      { seq: 1, status: 'rejected', reason: expect.stringContaining('Onbekend veld') },
+      { seq: 2, status: 'rejected', reason: expect.stringContaining('Ernst') },
+      { seq: 3, status: 'applied' },
+    ]);
+    expect(response.appliedUpTo).toBe(3);
+    const { records, appliedUpTo } = await pullAll(app, inspector, device);
+    expect(appliedUpTo).toBe(3);
+    expect([...records.keys()].filter((key) => !key.startsWith('inspection/'))).toEqual([]);
+    expect(records.size).toBe(1);
+  });
+
+  it('merges per field by clock, and a tombstone wins over older edits only', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const tablet = new Device('tablet');
+    const phone = new Device('phone');
+    const { id, op } = newInspection(tablet);
+    await push(app, inspector, tablet, [op]);
+    const t = Date.now() - 30_000;
+    // The phone edits plannedFor later; the tablet edits status with an older clock afterwards.
+    await push(app, inspector, phone, [
+      {
+        ...phone.op('inspection', id, { plannedFor: '2026-12-01', status: 'planned' }),
+        hlc: stamp(t + 10, 'phone'),
+      },
+    ]);
+    await push(app, inspector, tablet, [
+      { ...tablet.op('inspection', id, { status: 'finished' }), hlc: stamp(t + 5, 'tablet') },
+    ]);
+    let record = (await pullAll(app, inspector, tablet)).records.get(`inspection/${id}`);
+    expect(record?.fields.plannedFor).toEqual({ value: '2026-12-01', hlc: stamp(t + 10, 'phone') });
+    expect(record?.fields.status?.value).toBe('planned');
+
+    await push(app, inspector, phone, [
+      { ...phone.remove('inspection', id), hlc: stamp(t + 20, 'phone') },
+    ]);
+    await push(app, inspector, tablet, [
+      { ...tablet.op('inspection', id, { status: 'draft' }), hlc: stamp(t + 15, 'tablet') },
+    ]);
+    record = (await pullAll(app, inspector, tablet)).records.get(`inspection/${id}`);
+    expect(record?.deletedHlc).toBe(stamp(t + 20, 'phone'));
+    expect(record?.fields.status?.hlc).toBe(stamp(t + 15, 'tablet'));
+  });
+
+  it('pages through changes by cursor and reports the asking device’s progress', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const ops = Array.from({ length: 7 }, () => newInspection(device).op);
+    await push(app, inspector, device, ops);
+    const other = new Device();
+
+    const first = await pull(app, inspector, other, 0, 3);
+    expect(first.changes).toHaveLength(3);
+    expect(first.hasMore).toBe(true);
+    expect(first.appliedUpTo).toBe(0);
+    const all = await pullAll(app, inspector, device, 0, 3);
+    expect(all.records.size).toBe(7);
+    expect(all.appliedUpTo).toBe(7);
+    const rest = await pull(app, inspector, device, all.cursor);
+    expect(rest).toMatchObject({ changes: [], hasMore: false, nextCursor: all.cursor });
+  });
+
+  it('publishes the portfolio as pulled complex, pand and verblijfsobject records', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const beheerder = await user(store, 'beheerder');
+    const org = beheerder.organisation.id;
+    const complexId = uuidv7();
+    const pandId = uuidv7();
+    const vboId = uuidv7();
+    await store.query(
+      `INSERT INTO complexes (id, organisation_id, complexnummer, name) VALUES ($1, $2, 'C-1', 'Zonnehof')`,
+      [complexId, org],
+    );
+    await store.query(
+      `INSERT INTO panden (id, organisation_id, complex_id, bouwjaar) VALUES ($1, $2, $3, 1968)`,
+      [pandId, org, complexId],
+    );
+    await store.query(
+      `INSERT INTO verblijfsobjecten (id, organisation_id, pand_id, vhe_nummer, postcode, huisnummer)
+       VALUES ($1, $2, $3, 'C-1-001', '1234 AB', 12)`,
+      [vboId, org, pandId],
+    );
+    const device = new Device();
+    const first = await pullAll(app, beheerder, device);
+    expect(first.records.get(`complex/${complexId}`)?.fields.name?.value).toBe('Zonnehof');
+    expect(first.records.get(`pand/${pandId}`)?.fields.complexId?.value).toBe(complexId);
+    const vbo = first.records.get(`verblijfsobject/${vboId}`);
+    expect(vbo?.fields).toMatchObject({
+      pandId: { value: pandId },
+      complexId: { value: complexId },
+      postcode: { value: '1234 AB' },
+      huisnummer: { value: 12 },
+      energyLabel: { value: null },
+    });
+
+    await store.query(`UPDATE complexes SET name = 'Zonnehof-Oost' WHERE id = $1`, [complexId]);
+    await store.query(`DELETE FROM verblijfsobjecten WHERE id = $1`, [vboId]);
+    const next = await pullAll(app, beheerder, device, first.cursor);
+    expect([...next.records.keys()].sort()).toEqual(
+      [`complex/${complexId}`, `verblijfsobject/${vboId}`].sort(),
+    );
+    const complex = next.records.get(`complex/${complexId}`);
+    expect(complex?.fields.name?.value).toBe('Zonnehof-Oost');
+    // An unchanged field keeps its clock, so it does not override anything on the device.
+    expect(complex?.fields.complexnummer).toEqual(
+      first.records.get(`complex/${complexId}`)?.fields.complexnummer,
+    );
+    expect(next.records.get(`verblijfsobject/${vboId}`)?.deletedHlc).toBeDefined();
+  });
+
+  it('lets inspectors change only their own inspections and what belongs to them', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const anna = await user(store, 'inspecteur');
+    const bram = await user(store, 'inspecteur', anna.organisation);
+    const baas = await user(store, 'beheerder', anna.organisation);
+    const annaTablet = new Device();
+    const { id, op } = newInspection(annaTablet);
+    await push(app, anna, annaTablet, [op]);
+
+    const bramTablet = new Device();
+    const result = await push(app, bram, bramTablet, [
+      bramTablet.op('inspection', id, { status: 'finished' }),
+      bramTablet.op('answer', `${id}/q1`, {
+        inspectionId: id,
+        questionId: 'q1',
+        value: { type: 'boolean', value: true },
+        answeredAt: '2026-11-02T09:10:00Z',
+      }),
+    ]);
+    expect(result.results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(result.results[0]?.reason).toMatch(/eigen inspecties/);
+
+    const baasTablet = new Device();
+    const byBeheerder = await push(app, baas, baasTablet, [
+      baasTablet.op('inspection', id, { status: 'finished' }),
+    ]);
+    expect(byBeheerder.results[0]?.status).toBe('applied');
+  });
+
+  it('checks action status changes as workflow transitions by role', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const veiligheid = await user(store, 'veiligheid', inspector.organisation);
+    const device = new Device();
+    const { id, op } = newAction(device);
+    await push(app, inspector, device, [op]);
+    const close = (d: Device, who: string) =>
+      d.op('action', id, {
+        status: 'afgerond',
+        history: [
+          { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+          { status: 'afgerond', by: who, at: '2026-11-03T09:00:00Z', note: 'Deur vervangen' },
+        ],
+      });
+
+    const byInspector = await push(app, inspector, device, [close(device, inspector.user.id)]);
+    expect(byInspector.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/veiligheid of beheerder/),
+    });
+
+    const other = new Device();
+    const skipsStep = await push(app, veiligheid, other, [
+      other.op('action', id, {
+        status: 'open',
+        history: [{ status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' }],
+      }),
+    ]);
+    // Same status: nothing to check, merely applied.
+    expect(skipsStep.results[0]?.status).toBe('applied');
+    const byVeiligheid = await push(app, veiligheid, other, [close(other, veiligheid.user.id)]);
+    expect(byVeiligheid.results[0]?.status).toBe('applied');
+
+    const reopen = await push(app, veiligheid, other, [
+      other.op('action', id, {
+        status: 'open',
+        history: [
+          { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+          {
+            status: 'afgerond',
+            by: veiligheid.user.id,
+            at: '2026-11-03T09:00:00Z',
+            note: 'Deur vervangen',
+          },
+          {
+            status: 'open',
+            by: veiligheid.user.id,
+            at: '2026-11-04T09:00:00Z',
+            note: 'Toch kapot',
+          },
+        ],
+      }),
+    ]);
+    expect(reopen.results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/beheerder/),
+    });
+    const state = (await pullAll(app, veiligheid, other)).records.get(`action/${id}`);
+    expect(state?.fields.status?.value).toBe('afgerond');
+  });
+
+  it('keeps every organisation’s sync data to itself', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const anna = await user(store, 'inspecteur');
+    const eve = await user(store, 'beheerder');
+    const device = new Device();
+    await push(app, anna, device, [newInspection(device).op]);
+
+    const evePull = await pullAll(app, eve, new Device());
+    expect(evePull.records.size).toBe(0);
+    // Anna's device id used by another organisation: refused, and nothing is written.
+    const before = await syncRowCounts(store);
+    const stolen = await postPush(app, eve, pushBody(device, [newInspection(device).op]));
+    expect(stolen.status).toBe(403);
+    expect(await syncRowCounts(store)).toEqual(before);
+    expect((await getPull(app, eve, device, 0)).status).toBe(403);
+
+    const anonymous = await app.request('/api/sync/pull?cursor=0', {});
+    expect(anonymous.status).toBe(401);
+    const anonymousPush = await app.request('/api/sync/push', { method: 'POST', body: '{}' });
+    expect(anonymousPush.status).toBe(401);
+  });
+
+  it('answers update-required for unsupported protocol versions and accepts every supported one', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const newest = Math.max(...SUPPORTED_PROTOCOL_VERSIONS);
+    for (const version of [0, newest + 1, 999]) {
+      const response = await postPush(app, inspector, {
+        ...pushBody(device, []),
+        protocolVersion: version,
+        ops: 'anything',
+      });
+      expect(response.status).toBe(426);
+      expect(await response.json()).toMatchObject({
+        error: 'update-required',
+        message: expect.stringMatching(/app/),
+      });
+      expect((await getPull(app, inspector, device, 0, 10, version)).status).toBe(426);
+    }
+    for (const version of SUPPORTED_PROTOCOL_VERSIONS) {
+      const op = newInspection(device).op;
+      const response = await postPush(app, inspector, pushBody(device, [op], version));
+      expect(response.status).toBe(200);
+      expect((await getPull(app, inspector, device, 0, 10, version)).status).toBe(200);
+    }
+  });
+
+  it('syncs a device that was offline for weeks: old clocks apply, newer server values win', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const office = new Device('office');
+    const { id, op } = newInspection(office);
+    await push(app, inspector, office, [op]);
+    await push(app, inspector, office, [office.op('inspection', id, { plannedFor: '2026-12-24' })]);
+
+    const weeksAgo = Date.now() - 1000 * 60 * 60 * 24 * 21;
+    const field = new Device('field');
+    const stale = {
+      ...field.op('inspection', id, { plannedFor: '2026-11-10', status: 'finished' }),
+      hlc: stamp(weeksAgo, 'field'),
+    };
+    const fresh = newInspection(field).op;
+    const result = await push(app, inspector, field, [
+      { ...stale },
+      { ...fresh, hlc: stamp(weeksAgo + 1, 'field') },
+    ]);
+    expect(result.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const record = (await pullAll(app, inspector, field)).records.get(`inspection/${id}`);
+    expect(record?.fields.plannedFor?.value).toBe('2026-12-24');
+    // status was written by the creating op, whose clock is newer than the stale edit's.
+    expect(record?.fields.status?.value).toBe('draft');
+  });
+
+  it('re-stamps an op from a clock more than a day ahead with the server clock', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device('future');
+    const { id, op } = newInspection(device);
+    const future = stamp(Date.now() + 1000 * 60 * 60 * 24 * 365, 'future');
+    const result = await push(app, inspector, device, [{ ...op, hlc: future }]);
+    expect(result.results[0]).toMatchObject({
+      status: 'applied',
+      reason: expect.stringMatching(/klok/),
+    });
+    const record = (await pullAll(app, inspector, device)).records.get(`inspection/${id}`);
+    expect(record?.fields.status?.hlc).not.toBe(future);
+    expect(record?.fields.status?.hlc).toMatch(/-server$/);
+  });
+});
