@@ -9,6 +9,7 @@ import { DEMO_ORGANISATION, seedDemoData } from '../../src/server/demo/seed-demo
 import { migrate } from '../../src/server/store/migrate.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
+import { StoredSessionSchema } from '../../src/app/state/session.ts';
 import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
 import {
   bearer,
@@ -104,7 +105,10 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
       password: 'lang-genoeg-wachtwoord',
     });
     expect(response.status).toBe(200);
-    const body = SignInResponseSchema.parse(await response.json());
+    const json: unknown = await response.json();
+    const body = SignInResponseSchema.parse(json);
+    // The app keeps exactly this answer; its own schema must accept it.
+    expect(StoredSessionSchema.parse(json)).toEqual(body);
     expect(body.user).toEqual({
       id: user.id,
       email: 'ingrid@woonstad.nl',

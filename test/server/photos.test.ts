@@ -27,7 +27,7 @@ function putChunk(
   return app.request(`/api/photos/${hash}/chunks?offset=${offset}`, {
     method: 'PUT',
     headers: { ...who.headers, 'content-type': 'application/octet-stream' },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
 }
 

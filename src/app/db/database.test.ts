@@ -40,6 +40,7 @@ function versionOneData() {
     seed: 3,
   });
   const rows = portfolioRows(portfolio);
+  // Version 1 had no search tokens and no dwelling counts.
   const strip = <T extends { searchTokens: string[] }>(row: T) => omit(row, 'searchTokens');
   const clientId = uuidv7(1_700_000_000_000);
   const questions = questionsOfType('zorggeschiktheid', 'ja-nee');
@@ -86,7 +87,7 @@ function versionOneData() {
   }));
   const hash = 'ab'.repeat(32);
   return {
-    complexes: rows.complexes.map(strip),
+    complexes: rows.complexes.map((row) => omit(row, 'searchTokens', 'dwellingCount')),
     panden: rows.panden,
     dwellings: rows.dwellings.map(strip),
     inspections,
@@ -152,13 +153,20 @@ describe('database schema versions', { timeout: 30_000 }, () => {
       expect(stored, table).toHaveLength(rows.length);
       if (table === 'complexes' || table === 'dwellings')
         expect(
-          stored.map(({ searchTokens: _tokens, ...rest }) => rest),
+          stored.map(({ searchTokens: _tokens, dwellingCount: _count, ...rest }) => rest),
           table,
         ).toEqual(expect.arrayContaining(rows as unknown[]));
       else if (table === 'photoData')
         expect([...new Uint8Array(stored[0].data as ArrayBuffer)]).toEqual([1, 2, 3, 4]);
       else expect(stored, table).toEqual(expect.arrayContaining(rows as unknown[]));
     }
+    // The upgrade counted each complex's dwellings.
+    const complexes = await db.complexes.toArray();
+    for (const complex of complexes)
+      expect(complex.dwellingCount, complex.complexnummer).toBe(
+        data.dwellings.filter((dwelling) => dwelling.complexId === complex.id).length,
+      );
+    expect(complexes.every((complex) => complex.dwellingCount === 100)).toBe(true);
     db.close();
     store.close();
   });

@@ -4,11 +4,18 @@
 // its cursor and its acknowledgement, so a crash never leaves a cursor ahead of the data.
 import Dexie, { type Table } from 'dexie';
 import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
-import { mergeRecordStates, type RecordState } from '../../shared/sync/merge.ts';
+import { isDeleted, mergeRecordStates, type RecordState } from '../../shared/sync/merge.ts';
 import type { Op, PulledChange } from '../../shared/sync/protocol.ts';
-import { CURRENT_SCHEMA_VERSION, type OutboxRow, type SyncClocks } from './database.ts';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type ComplexRow,
+  type DwellingRow,
+  type OutboxRow,
+  type PandRow,
+  type SyncClocks,
+} from './database.ts';
 import { live, type Live } from './live.ts';
-import { StoreContext, WRITER_KEY } from './store-context.ts';
+import { WRITER_KEY, type StoreContext } from './store-context.ts';
 import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
 import { getAppStoreContext } from './store.ts';
 import { recordState } from './synced.ts';
@@ -151,34 +158,61 @@ export function createSyncStore(context: StoreContext): SyncStore {
         }
         return;
       }
-      case 'complex': {
-        if (change.deletedHlc !== undefined && Object.keys(change.fields).length === 0) {
-          await db.complexes.delete(change.id);
-          return;
-        }
-        const existing = await db.complexes.get(change.id);
-        const row = { dwellingCount: 0, ...existing, ...values, id: change.id };
-        await db.complexes.put({
-          ...row,
-          searchTokens: complexSearchTokens(row as Parameters<typeof complexSearchTokens>[0]),
-        } as never);
+      case 'complex':
+      case 'pand':
+      case 'verblijfsobject':
+        await applyPortfolioChange(change, values);
         return;
-      }
-      case 'pand': {
-        const existing = await db.panden.get(change.id);
-        await db.panden.put({ ...existing, ...values, id: change.id } as never);
-        return;
-      }
-      case 'verblijfsobject': {
-        const existing = await db.dwellings.get(change.id);
-        const row = { ...existing, ...values, id: change.id };
-        await db.dwellings.put({
-          ...row,
-          searchTokens: dwellingSearchTokens(row as Parameters<typeof dwellingSearchTokens>[0]),
-        } as never);
-        return;
-      }
     }
+  }
+
+  /**
+   * The portfolio is server-owned: the newest pulled state replaces the local row (no local edits
+   * to protect), with the search tokens and dwelling counts the device keeps beside it.
+   */
+  async function applyPortfolioChange(
+    change: PulledChange,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    const deleted = isDeleted(remoteState(change));
+    if (change.entity === 'complex') {
+      if (deleted) {
+        await db.complexes.delete(change.id);
+        return;
+      }
+      const existing = await db.complexes.get(change.id);
+      const row = { dwellingCount: 0, ...existing, ...values, id: change.id } as ComplexRow;
+      await db.complexes.put({ ...row, searchTokens: complexSearchTokens(row) });
+      touchedComplexes.add(change.id);
+    } else if (change.entity === 'pand') {
+      if (deleted) {
+        await db.panden.delete(change.id);
+        return;
+      }
+      const existing = await db.panden.get(change.id);
+      await db.panden.put({ ...existing, ...values, id: change.id } as PandRow);
+    } else {
+      const existing = await db.dwellings.get(change.id);
+      if (existing) touchedComplexes.add(existing.complexId);
+      if (deleted) {
+        await db.dwellings.delete(change.id);
+        return;
+      }
+      const row = { ...existing, ...values, id: change.id } as DwellingRow;
+      await db.dwellings.put({ ...row, searchTokens: dwellingSearchTokens(row) });
+      touchedComplexes.add(row.complexId);
+    }
+  }
+
+  const touchedComplexes = new Set<string>();
+
+  /** Dwelling counts of complexes whose dwellings changed in this page. */
+  async function recountDwellings(): Promise<void> {
+    for (const complexId of touchedComplexes) {
+      const count = await db.dwellings.where('complexId').equals(complexId).count();
+      await db.complexes.update(complexId, { dwellingCount: count });
+    }
+    touchedComplexes.clear();
   }
 
   return {
@@ -241,7 +275,9 @@ export function createSyncStore(context: StoreContext): SyncStore {
           ],
           async () => {
             const at = context.nowIso();
+            touchedComplexes.clear();
             for (const change of input.changes) await applyChange(change, at);
+            await recountDwellings();
             // Fold the server's clock in, so later local edits sort after what was just pulled.
             const state = await context.readWriterState();
             const clock = new HybridLogicalClock(state.clientId, context.now, state.hlc);

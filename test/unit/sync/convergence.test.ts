@@ -68,7 +68,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
     }),
   },
 );
-const scenario = fc.record({
+const scenario: fc.Arbitrary<Scenario> = fc.record({
   offsets: fc.tuple(
     fc.integer({ min: -120_000, max: 120_000 }),
     fc.integer({ min: -120_000, max: 120_000 }),
@@ -77,9 +77,14 @@ const scenario = fc.record({
   commands: fc.array(command, { minLength: 1, maxLength: 14 }),
 });
 
+interface Scenario {
+  offsets: [number, number, number];
+  commands: Command[];
+}
+
 let runNumber = 0;
 
-async function runScenario({ offsets, commands }: fc.infer<typeof scenario>): Promise<void> {
+async function runScenario({ offsets, commands }: Scenario): Promise<void> {
   runNumber += 1;
   const server = new FakeSyncServer();
   const devices = offsets.map((clockOffsetMs, index) =>

@@ -1,8 +1,8 @@
 import { idbSessionStorage } from '../../platform/session-storage.ts';
 import { initSession, sessionLoaded, startSessionClock } from '../../state/session.ts';
 
-// Connects the session state to the real browser: idb-keyval storage, the outbox and the
-// shell (the banner loads it), kept free of the work database so the shell stays small.
+// Connects the session state to the browser's idb-keyval storage. Loaded with the shell
+// (the banner calls it), so the session is known right after start.
 
 let loading: Promise<void> | undefined;
 let stopClock: (() => void) | undefined;

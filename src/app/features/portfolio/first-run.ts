@@ -2,7 +2,7 @@
 // (GET /api/demo/portfolio) and imports it through the portfolio repository. One attempt at a
 // time for the whole page; the state is a signal so every screen shows the same progress.
 import { signal } from '@preact/signals';
-import { getAppStore, type PortfolioInfo } from '../../db/index.ts';
+import { getAppStore, type PortfolioInfo, type SchouwStore } from '../../db/index.ts';
 import { online } from '../../state/connectivity.ts';
 
 export type FirstRunState =
@@ -69,8 +69,13 @@ async function download(fetchImpl: typeof fetch): Promise<unknown> {
   return readWithProgress(response);
 }
 
-async function run(force: boolean, fetchImpl: typeof fetch): Promise<void> {
-  const store = getAppStore();
+interface RunOptions {
+  force: boolean;
+  fetchImpl: typeof fetch;
+  store: Pick<SchouwStore, 'portfolio'>;
+}
+
+async function run({ force, fetchImpl, store }: RunOptions): Promise<void> {
   try {
     if (!force) {
       if (firstRun.value.phase !== 'failed') firstRun.value = { phase: 'checking' };
@@ -101,13 +106,19 @@ async function run(force: boolean, fetchImpl: typeof fetch): Promise<void> {
  * the demo portfolio when online, and reports 'offline' otherwise. `force` re-downloads.
  */
 export function ensurePortfolio(
-  options: { force?: boolean; fetchImpl?: typeof fetch } = {},
+  options: {
+    force?: boolean;
+    fetchImpl?: typeof fetch;
+    store?: Pick<SchouwStore, 'portfolio'>;
+  } = {},
 ): Promise<void> {
-  running ??= run(options.force ?? false, options.fetchImpl ?? fetch.bind(globalThis)).finally(
-    () => {
-      running = undefined;
-    },
-  );
+  running ??= run({
+    force: options.force ?? false,
+    fetchImpl: options.fetchImpl ?? fetch.bind(globalThis),
+    store: options.store ?? getAppStore(),
+  }).finally(() => {
+    running = undefined;
+  });
   return running;
 }
 

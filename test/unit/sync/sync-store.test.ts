@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../../src/shared/sync/hlc.ts';
+import { questionOfType, smallPortfolio } from '../db/store-fixtures.ts';
+import { FakeSyncServer } from './fake-server.ts';
+import { newAction, testDevice } from './harness.ts';
+
+describe('sync store', () => {
+  it('keeps the overwritten local answer in the history when another device’s newer answer wins', async () => {
+    const server = new FakeSyncServer();
+    const first = testDevice(server, 'first');
+    const second = testDevice(server, 'second', { clockOffsetMs: 60_000 });
+    const portfolio = smallPortfolio();
+    await first.store.portfolio.importPortfolio(portfolio);
+    const dwelling = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!;
+    const inspection = await first.store.inspections.start({
+      module: 'zorggeschiktheid',
+      targetLevel: 'verblijfsobject',
+      targetId: dwelling.id,
+    });
+    const question = questionOfType('zorggeschiktheid', 'ja-nee');
+    await first.engine.run();
+    await second.engine.run();
+
+    await first.store.answers.saveAnswer(inspection.id, question, { type: 'ja-nee', value: 'ja' });
+    await second.store.answers.saveAnswer(inspection.id, question, {
+      type: 'ja-nee',
+      value: 'nee',
+    });
+    await first.engine.run();
+    await second.engine.run();
+    await first.engine.run();
+
+    const onFirst = await first.store.answers.list(inspection.id);
+    expect(onFirst.find((answer) => answer.questionId === question)?.value).toEqual({
+      type: 'ja-nee',
+      value: 'nee',
+    });
+    const history = await first.store.answers.history(inspection.id, question);
+    expect(history.map((entry) => [entry.oldValue?.value ?? null, entry.newValue?.value])).toEqual([
+      [null, 'ja'],
+      ['ja', 'nee'],
+    ]);
+    // The winner's own device does not record the loser's older value as a change.
+    const secondHistory = await second.store.answers.history(inspection.id, question);
+    expect(secondHistory.map((entry) => entry.newValue?.value)).toEqual(['nee']);
+  });
+
+  it('does not try to upload a photo that was taken on another device', async () => {
+    const server = new FakeSyncServer();
+    const device = testDevice(server, 'device');
+    await device.sync.applyPull({
+      changes: [
+        {
+          cursor: 1,
+          entity: 'photo',
+          id: 'b'.repeat(64),
+          fields: {
+            inspectionId: {
+              value: 'inspectie-1',
+              hlc: formatHlc({ wallMs: 1, counter: 0, node: 'x' }),
+            },
+            mimeType: { value: 'image/jpeg', hlc: formatHlc({ wallMs: 1, counter: 0, node: 'x' }) },
+          },
+        },
+      ],
+      nextCursor: 1,
+      serverHlc: formatHlc({ wallMs: 2, counter: 0, node: 'server' }),
+      appliedUpTo: 0,
+    });
+
+    expect(await device.sync.pendingPhotoUploads()).toEqual([]);
+    expect(await device.sync.cursor()).toBe(1);
+  });
+
+  it('orders a local edit after a pulled change stamped by a clock that runs ahead', async () => {
+    const server = new FakeSyncServer();
+    const ahead = testDevice(server, 'ahead', { clockOffsetMs: 3_600_000 });
+    const behind = testDevice(server, 'behind');
+    const action = await ahead.store.actions.create(newAction('Van de voorlopende klok'));
+    await ahead.engine.run();
+    await behind.engine.run();
+
+    await behind.store.actions.update(action.id, { what: 'Later gewijzigd' });
+    await behind.engine.run();
+    await ahead.engine.run();
+
+    expect((await ahead.store.actions.get(action.id))?.what).toBe('Later gewijzigd');
+    expect((await behind.store.actions.get(action.id))?.what).toBe('Later gewijzigd');
+  });
+
+  it('applies a deletion from another device as a tombstone an older edit cannot revive', async () => {
+    const server = new FakeSyncServer();
+    const first = testDevice(server, 'first');
+    const second = testDevice(server, 'second', { clockOffsetMs: 60_000 });
+    const action = await first.store.actions.create(newAction('Verwijderen'));
+    await first.engine.run();
+    await second.engine.run();
+
+    await second.store.actions.remove(action.id);
+    await first.store.actions.update(action.id, { what: 'Oudere wijziging' });
+    await second.engine.run();
+    await first.engine.run();
+    await second.engine.run();
+
+    expect(await first.store.actions.get(action.id)).toBeUndefined();
+    expect(await second.store.actions.get(action.id)).toBeUndefined();
+  });
+});
