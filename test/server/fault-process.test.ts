@@ -60,10 +60,23 @@ async function startServer(port: number, env: Record<string, string>): Promise<C
   throw new Error(`server on ${port} did not start: ${stderr}`);
 }
 
+/** SIGKILL to the whole process group, then wait until every process of it is gone. */
 async function killHard(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-  await exited;
+  const group = child.pid;
+  if (group === undefined) throw new Error('no pid');
+  process.kill(-group, 'SIGKILL');
+  // npx's own exit comes first; the server (its grandchild) holds the data-dir lock until the
+  // kernel has reaped it too, and a restart before that would rightly refuse the directory.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      process.kill(-group, 0);
+    } catch {
+      return;
+    }
+    if (Date.now() > deadline) throw new Error(`process group ${group} did not go away`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 async function stop(child: ChildProcess): Promise<void> {

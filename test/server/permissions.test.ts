@@ -3,12 +3,19 @@
 // 2xx without a trace of another organisation for a role that may. The table below is the
 // single list of protected routes; a route the app registers that is missing here fails the
 // completeness test, so a new route cannot ship without an isolation check.
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import {
+  requireAuth,
+  requirePermission,
+  requireRole,
+  type AuthEnv,
+} from '../../src/server/auth/middleware.ts';
 import { createApp } from '../../src/server/app.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import { openPgliteStore } from '../../src/server/store/pglite-store.ts';
 import type { Store } from '../../src/server/store/store.ts';
-import { roles, type Role } from '../../src/shared/domain/role.ts';
+import { may, PermissionSchema, roles, type Role } from '../../src/shared/domain/role.ts';
 import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
 import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
 import {
@@ -320,5 +327,37 @@ describe.each(storeKinds)('route isolation on %s', (kind) => {
     expect([foreign.status, unknown.status, malformed.status]).toEqual([404, 404, 404]);
     expect(bodies[1]).toEqual(bodies[0]);
     expect(bodies[2]).toEqual(bodies[0]);
+  });
+});
+
+describe.each(storeKinds)('permission middleware on %s', (kind) => {
+  const fresh = useFreshStore(kind);
+
+  it('lets exactly the roles of role.ts through requirePermission, and requireRole likewise', async () => {
+    const { store } = fresh();
+    await migrate(store);
+    const app = new Hono<AuthEnv>();
+    for (const permission of PermissionSchema.options) {
+      app.get(`/p/${permission}`, requireAuth(store), requirePermission(permission), (c) =>
+        c.json({ userId: c.get('principal').userId }),
+      );
+    }
+    app.get('/r', requireAuth(store), requireRole('veiligheid', 'beheerder'), (c) => c.text('ok'));
+    // Without requireAuth the checks fail closed.
+    app.get('/unguarded', requireRole(...roles), (c) => c.text('open'));
+
+    const organisation = await createOrganisation(store);
+    for (const role of roles) {
+      const user = await createUser(store, { organisationId: organisation.id, role });
+      const { headers } = await signIn(store, user);
+      for (const permission of PermissionSchema.options) {
+        const response = await app.request(`/p/${permission}`, { headers });
+        expect(response.status, `${role} ${permission}`).toBe(may(role, permission) ? 200 : 403);
+        if (response.status === 200) expect(await response.json()).toEqual({ userId: user.id });
+      }
+      const allowed = role === 'veiligheid' || role === 'beheerder';
+      expect((await app.request('/r', { headers })).status).toBe(allowed ? 200 : 403);
+      expect((await app.request('/unguarded', { headers })).status).toBe(401);
+    }
   });
 });

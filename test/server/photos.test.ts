@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_PHOTO_BYTES,
   PHOTO_CHUNK_BYTES,
+  PhotoUploadConflictBodySchema,
   PhotoUploadStatusSchema,
 } from '../../src/shared/sync/protocol.ts';
 import { storeKinds, useFreshStore } from './store-fixtures.ts';
@@ -93,14 +94,16 @@ describe.each(storeKinds)('photos on %s', (kind) => {
         data.subarray(offset, offset + 10),
       );
       expect(wrong.status).toBe(409);
-      expect(await wrong.json()).toMatchObject({
+      expect(PhotoUploadConflictBodySchema.parse(await wrong.json())).toMatchObject({
         error: 'offset-mismatch',
         receivedBytes: PHOTO_CHUNK_BYTES,
       });
     }
     const early = await complete(app, inspector, hash, data.length);
     expect(early.status).toBe(409);
-    expect(await early.json()).toMatchObject({ receivedBytes: PHOTO_CHUNK_BYTES });
+    expect(PhotoUploadConflictBodySchema.parse(await early.json())).toMatchObject({
+      receivedBytes: PHOTO_CHUNK_BYTES,
+    });
 
     await uploadAll(app, inspector, data, hash, PHOTO_CHUNK_BYTES);
     const done = await complete(app, inspector, hash, data.length);

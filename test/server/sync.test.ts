@@ -1,8 +1,13 @@
 // Push and pull against both stores: idempotency, gaps, rejections, per-field merge, paging,
 // workflow checks by role, organisation isolation and protocol versions.
 import { describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../../src/server/store/migrate.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { SUPPORTED_PROTOCOL_VERSIONS } from '../../src/shared/sync/protocol.ts';
+import { compareHlc } from '../../src/shared/sync/hlc.ts';
+import {
+  SeqGapErrorBodySchema,
+  SUPPORTED_PROTOCOL_VERSIONS,
+} from '../../src/shared/sync/protocol.ts';
 import { storeKinds, useFreshStore } from './store-fixtures.ts';
 import {
   Device,
@@ -61,7 +66,7 @@ describe.each(storeKinds)('sync on %s', (kind) => {
 
     const response = await postPush(app, inspector, pushBody(device, [after]));
     expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ error: 'seq-gap', appliedUpTo: 1 });
+    expect(SeqGapErrorBodySchema.parse(await response.json())).toMatchObject({ appliedUpTo: 1 });
     expect(await syncRowCounts(store)).toEqual(before);
 
     const resent = await push(app, inspector, device, [skipped, after]);
@@ -186,11 +191,34 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     );
     const complex = next.records.get(`complex/${complexId}`);
     expect(complex?.fields.name?.value).toBe('Zonnehof-Oost');
+    const oldName = first.records.get(`complex/${complexId}`)?.fields.name?.hlc ?? '';
+    expect(compareHlc(complex?.fields.name?.hlc ?? '', oldName)).toBeGreaterThan(0);
     // An unchanged field keeps its clock, so it does not override anything on the device.
     expect(complex?.fields.complexnummer).toEqual(
       first.records.get(`complex/${complexId}`)?.fields.complexnummer,
     );
     expect(next.records.get(`verblijfsobject/${vboId}`)?.deletedHlc).toBeDefined();
+  });
+
+  it('publishes a portfolio that existed before the sync migration', async () => {
+    const { store } = fixture();
+    await migrate(
+      store,
+      loadMigrations().filter((migration) => migration.version < 3),
+    );
+    const org = uuidv7();
+    const complexId = uuidv7();
+    await store.query(`INSERT INTO organisations (id, name, slug) VALUES ($1, 'Oud', 'oud')`, [
+      org,
+    ]);
+    await store.query(
+      `INSERT INTO complexes (id, organisation_id, complexnummer, name) VALUES ($1, $2, 'C-9', 'Oude Hof')`,
+      [complexId, org],
+    );
+    const { app } = await syncApp(store);
+    const beheerder = await user(store, 'beheerder', { id: org, name: 'Oud', slug: 'oud' });
+    const { records } = await pullAll(app, beheerder, new Device());
+    expect(records.get(`complex/${complexId}`)?.fields.name?.value).toBe('Oude Hof');
   });
 
   it('lets inspectors change only their own inspections and what belongs to them', async () => {

@@ -29,6 +29,12 @@ export interface SchouwStore {
   open(): Promise<void>;
   /** Closes the connection, e.g. before deleting the database in a test. */
   close(): void;
+  /**
+   * Deletes every local record: portfolio, work, photos, outbox and sync state, so nothing of
+   * the previous user stays readable on a shared tablet. Callers first make sure the outbox is
+   * empty or exported to a backup.
+   */
+  clearAll(): Promise<void>;
 }
 
 /** For tests in this folder: the store and the context behind it. */
@@ -52,6 +58,12 @@ export function createStoreWithContext(options: CreateStoreOptions = {}): {
       await context.db.open();
     },
     close: () => context.db.close(),
+    clearAll: async () => {
+      const db = context.db;
+      await db.transaction('rw', db.tables, async () => {
+        await Promise.all(db.tables.map((table) => table.clear()));
+      });
+    },
   };
   return { store, context };
 }

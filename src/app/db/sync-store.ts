@@ -59,6 +59,11 @@ export interface SyncStore {
   markPhotoUploaded(hash: string): Promise<void>;
   lastSyncAt(): Promise<number | undefined>;
   setLastSyncAt(at: number): Promise<void>;
+  /**
+   * Forgets the pull cursor and last-sync time, so the next sync pulls everything again. Call it
+   * when the local work is cleared (sign-out of one user, another signs in).
+   */
+  resetSyncState(): Promise<void>;
 }
 
 type SyncedRow = SyncClocks & Record<string, unknown>;
@@ -322,6 +327,8 @@ export function createSyncStore(context: StoreContext): SyncStore {
 
     lastSyncAt: () =>
       context.run(async () => (await db.meta.get(LAST_SYNC_KEY))?.value as number | undefined),
+
+    resetSyncState: () => context.run(() => db.meta.bulkDelete([CURSOR_KEY, LAST_SYNC_KEY])),
 
     setLastSyncAt: (at) =>
       context.run(async () => {

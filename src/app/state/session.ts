@@ -1,32 +1,18 @@
 import { computed, signal } from '@preact/signals';
-import { z } from 'zod';
-import { RoleSchema } from '../../shared/domain/role.ts';
+import type { SessionUser, SignInResponse } from '../../shared/auth.ts';
 import type { SessionStorage } from '../platform/session-storage.ts';
 
 // Who is signed in on this device. The session outlives its token: when the token expires
 // or the server refuses it, the user keeps working offline and only sync waits until they
 // sign in again ("Opnieuw aanmelden"); the outbox is never touched by any of this.
 
-/** The user part of the server's sign-in answer (src/server/auth/schemas.ts; a server test
- * checks the two agree). */
-export const SessionUserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  organisationId: z.string(),
-  organisationName: z.string(),
-  organisationSlug: z.string(),
-});
-export type SessionUser = z.infer<typeof SessionUserSchema>;
+export type { SessionUser } from '../../shared/auth.ts';
+/** What this device keeps: the server's sign-in answer (src/shared/auth.ts). */
+export type StoredSession = SignInResponse;
 
-/** The server's answer to POST /api/auth/sign-in, which is also what this device keeps. */
-export const StoredSessionSchema = z.object({
-  token: z.string().min(1),
-  expiresAt: z.iso.datetime(),
-  user: SessionUserSchema,
-});
-export type StoredSession = z.infer<typeof StoredSessionSchema>;
+/** The schema is loaded on demand so zod stays out of the first-load bundle. */
+const loadSessionSchema = () =>
+  import('../../shared/auth.ts').then((module) => module.SignInResponseSchema);
 
 export const session = signal<StoredSession | null>(null);
 /** False until the stored session has been read at start-up. */
@@ -48,7 +34,7 @@ let storage: SessionStorage | undefined;
 /** Reads the kept session; a damaged value is dropped (the user signs in again). */
 export async function initSession(target: SessionStorage): Promise<void> {
   storage = target;
-  const parsed = StoredSessionSchema.safeParse(await target.load());
+  const parsed = (await loadSessionSchema()).safeParse(await target.load());
   session.value = parsed.success ? parsed.data : null;
   if (!parsed.success) await target.clear();
   refusedByServer.value = false;
@@ -87,7 +73,7 @@ export type AcceptResult =
  * data stay theirs until they sign out properly.
  */
 export async function acceptSignIn(answer: unknown): Promise<AcceptResult> {
-  const next = StoredSessionSchema.parse(answer);
+  const next = (await loadSessionSchema()).parse(answer);
   const previous = session.value;
   if (previous && previous.user.id !== next.user.id) {
     return { ok: false, reason: 'other-user', previous: previous.user };

@@ -185,7 +185,12 @@ export class SyncEngine {
     const { lock } = this.options;
     if (!lock) return this.cycle();
     const outcome = await lock.runExclusive(() => this.cycle());
-    return outcome.acquired ? outcome.value : 'busy';
+    if (outcome.acquired) return outcome.value;
+    // Another tab syncs for this device; show its result here too.
+    const lastSyncAt = await this.options.store.lastSyncAt().catch(() => undefined);
+    if (lastSyncAt !== undefined && lastSyncAt !== this.current.lastSyncAt)
+      this.update({ lastSyncAt });
+    return 'busy';
   }
 
   private async cycle(): Promise<CycleResult> {

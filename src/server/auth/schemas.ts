@@ -41,29 +41,14 @@ export const SignInRequestSchema = z.object({
     .max(200, { error: 'Dit wachtwoord is te lang.' }),
 });
 
-export const SessionUserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  organisationId: z.string(),
-  organisationName: z.string(),
-  organisationSlug: z.string(),
-});
-export type SessionUser = z.infer<typeof SessionUserSchema>;
-
-export const SignInResponseSchema = z.object({
-  token: z.string(),
-  expiresAt: z.iso.datetime(),
-  user: SessionUserSchema,
-});
-export type SignInResponse = z.infer<typeof SignInResponseSchema>;
-
-export const MeResponseSchema = z.object({
-  expiresAt: z.iso.datetime(),
-  user: SessionUserSchema,
-});
-export type MeResponse = z.infer<typeof MeResponseSchema>;
+export {
+  MeResponseSchema,
+  SessionUserSchema,
+  SignInResponseSchema,
+  type MeResponse,
+  type SessionUser,
+  type SignInResponse,
+} from '../../shared/auth.ts';
 
 export const UserSchema = z.object({
   id: z.string(),

@@ -5,6 +5,7 @@ import {
   PHOTO_CHUNK_BYTES,
   PhotoCompleteRequestSchema,
   PhotoHashSchema,
+  type PhotoUploadConflictBody,
   type PhotoUploadStatus,
 } from '../../shared/sync/protocol.ts';
 import { errorResponse, readJson } from '../auth/errors.ts';
@@ -119,14 +120,12 @@ export function photoRoutes(store: Store, blobs: BlobStore) {
       const key = { organisationId: c.get('principal').organisationId, hash };
       const appended = await blobs.append(key, offset, bytes);
       if (typeof appended !== 'number') {
-        return c.json(
-          {
-            error: 'offset-mismatch',
-            message: `De server heeft ${appended.conflict} bytes van deze foto; ga verder vanaf daar.`,
-            receivedBytes: appended.conflict,
-          },
-          409,
-        );
+        const conflict: PhotoUploadConflictBody = {
+          error: 'offset-mismatch',
+          message: `De server heeft ${appended.conflict} bytes van deze foto; ga verder vanaf daar.`,
+          receivedBytes: appended.conflict,
+        };
+        return c.json(conflict, 409);
       }
       const next: PhotoUploadStatus = { hash, receivedBytes: appended, complete: false };
       return c.json(next);
@@ -152,14 +151,12 @@ export function photoRoutes(store: Store, blobs: BlobStore) {
         );
       }
       if (result.actualSize < body.data.size) {
-        return c.json(
-          {
-            error: 'upload-incomplete',
-            message: `De server heeft pas ${result.actualSize} van ${body.data.size} bytes; ga verder met uploaden.`,
-            receivedBytes: result.actualSize,
-          },
-          409,
-        );
+        const incomplete: PhotoUploadConflictBody = {
+          error: 'upload-incomplete',
+          message: `De server heeft pas ${result.actualSize} van ${body.data.size} bytes; ga verder met uploaden.`,
+          receivedBytes: result.actualSize,
+        };
+        return c.json(incomplete, 409);
       }
       return errorResponse(
         c,

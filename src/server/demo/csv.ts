@@ -2,15 +2,9 @@
 // (Excel with a Dutch locale, EP-online, corporation portfolio exports). Header-driven:
 // columns are found by name, so their order and extra columns do not matter.
 
-export class CsvError extends Error {
-  override readonly name = 'CsvError';
-}
+import { CsvError, CsvTokenizer, type CsvRecord } from '../import/csv-stream.ts';
 
-export interface CsvRecord {
-  /** 1-based line in the file where the record starts, for error messages. */
-  line: number;
-  fields: string[];
-}
+export { CsvError, type CsvRecord };
 
 export interface CsvRow {
   line: number;
@@ -25,84 +19,10 @@ export interface CsvTable {
 
 /** Splits text into records of fields. Accepts a UTF-8 BOM and LF, CRLF or CR line ends; skips blank lines. */
 export function parseCsvRecords(text: string, delimiter = ';'): CsvRecord[] {
-  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-    throw new CsvError(`Invalid delimiter ${JSON.stringify(delimiter)}`);
-  }
-  const input = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  // True once the current record has any content (a delimiter, a quote or a character), so a
-  // blank line is skipped but a line of only delimiters is a record of empty fields.
-  let recordStarted = false;
-  let index = 0;
-
-  const endRecord = () => {
-    if (recordStarted) {
-      fields.push(field);
-      records.push({ line: recordLine, fields });
-    }
-    fields = [];
-    field = '';
-    recordStarted = false;
-  };
-
-  while (index < input.length) {
-    const char = input[index];
-    if (char === '"' && field === '') {
-      // A quoted field: runs to the next lone quote; "" is a literal quote; may span lines.
-      const quoteLine = line;
-      recordStarted = true;
-      index += 1;
-      for (;;) {
-        if (index >= input.length) {
-          throw new CsvError(
-            `Regel ${quoteLine}: aanhalingsteken wordt niet gesloten (line ${quoteLine}: unterminated quoted field)`,
-          );
-        }
-        const inner = input[index];
-        if (inner === '"') {
-          if (input[index + 1] === '"') {
-            field += '"';
-            index += 2;
-            continue;
-          }
-          index += 1;
-          break;
-        }
-        if (inner === '\n' || (inner === '\r' && input[index + 1] !== '\n')) line += 1;
-        field += inner;
-        index += 1;
-      }
-      const next = input[index];
-      if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-        throw new CsvError(
-          `Regel ${line}: tekst na een afsluitend aanhalingsteken (line ${line}: text after a closing quote)`,
-        );
-      }
-      continue;
-    }
-    if (char === delimiter) {
-      recordStarted = true;
-      fields.push(field);
-      field = '';
-      index += 1;
-      continue;
-    }
-    if (char === '\r' || char === '\n') {
-      endRecord();
-      index += char === '\r' && input[index + 1] === '\n' ? 2 : 1;
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    recordStarted = true;
-    field += char;
-    index += 1;
-  }
-  endRecord();
+  const tokenizer = new CsvTokenizer((record) => records.push(record), delimiter);
+  tokenizer.push(text);
+  tokenizer.end();
   return records;
 }
 

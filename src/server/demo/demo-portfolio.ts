@@ -1,79 +1,19 @@
-import { z } from 'zod';
 import {
-  EnergyLabelClassSchema,
-  EnergyLabelSourceSchema,
-} from '../../shared/domain/energy-label.ts';
-import { IsoDateSchema } from '../../shared/domain/iso-date.ts';
+  DemoPortfolioSchema,
+  type DemoComplex,
+  type DemoEnergyLabel,
+  type DemoPand,
+  type DemoPortfolio,
+  type DemoVerblijfsobject,
+} from '../../shared/domain/demo-portfolio.ts';
 import type { Queryable, Store } from '../store/store.ts';
 import { DEMO_ORGANISATION } from './seed-demo.ts';
 
-// The demo organisation's portfolio as one JSON document, for the app's first run.
-// TEMPORARY: replaced by the authenticated pull of the sync protocol (sync issue); move this
-// schema next to the shared portfolio schemas when the app starts parsing it.
-
-const nullableText = z.string().nullable();
-const nullableInt = z.number().int().nullable();
-
-export const DemoEnergyLabelSchema = z.object({
-  class: EnergyLabelClassSchema,
-  registrationDate: IsoDateSchema,
-  recordingDate: IsoDateSchema.nullable(),
-  validUntil: IsoDateSchema,
-  ep2: z.number().nullable(),
-  energyIndex: z.number().nullable(),
-  source: EnergyLabelSourceSchema,
-});
-export type DemoEnergyLabel = z.infer<typeof DemoEnergyLabelSchema>;
-
-export const DemoVerblijfsobjectSchema = z.object({
-  id: z.uuid(),
-  vheNummer: z.string().min(1),
-  bagVerblijfsobjectId: z
-    .string()
-    .regex(/^\d{4}01\d{10}$/)
-    .nullable(),
-  postcode: z
-    .string()
-    .regex(/^[1-9]\d{3} [A-Z]{2}$/)
-    .nullable(),
-  huisnummer: nullableInt,
-  huisletter: nullableText,
-  toevoeging: nullableText,
-  woonplaats: nullableText,
-  woningtype: nullableText,
-  areaM2: nullableInt,
-  floor: nullableInt,
-  lift: z.boolean().nullable(),
-  energyLabel: DemoEnergyLabelSchema.nullable(),
-});
-export type DemoVerblijfsobject = z.infer<typeof DemoVerblijfsobjectSchema>;
-
-export const DemoPandSchema = z.object({
-  id: z.uuid(),
-  bagPandId: z
-    .string()
-    .regex(/^\d{4}10\d{10}$/)
-    .nullable(),
-  bouwjaar: nullableInt,
-  storeys: nullableInt,
-  verblijfsobjecten: z.array(DemoVerblijfsobjectSchema),
-});
-export type DemoPand = z.infer<typeof DemoPandSchema>;
-
-export const DemoComplexSchema = z.object({
-  id: z.uuid(),
-  complexnummer: z.string().min(1),
-  name: z.string().min(1),
-  gemeente: nullableText,
-  panden: z.array(DemoPandSchema),
-});
-export type DemoComplex = z.infer<typeof DemoComplexSchema>;
-
-export const DemoPortfolioSchema = z.object({
-  organisation: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
-  complexes: z.array(DemoComplexSchema),
-});
-export type DemoPortfolio = z.infer<typeof DemoPortfolioSchema>;
+// The demo organisation's portfolio as one JSON document, for the app's first run. The shape is
+// shared with the app (src/shared/domain/demo-portfolio.ts). TEMPORARY: replaced by the
+// authenticated pull of the sync protocol.
+export { DemoPortfolioSchema };
+export type { DemoComplex, DemoEnergyLabel, DemoPand, DemoPortfolio, DemoVerblijfsobject };
 
 interface ComplexRow {
   id: string;

@@ -32,7 +32,7 @@ export interface PortfolioComplex {
   panden: PortfolioPand[];
 }
 
-const REQUIRED_COLUMNS = ['complexnummer', 'complexnaam', 'pand_id', 'vhe_nummer'] as const;
+export const REQUIRED_COLUMNS = ['complexnummer', 'complexnaam', 'pand_id', 'vhe_nummer'] as const;
 
 const text = z.string().transform((value) => value.trim());
 const optionalText = text.transform((value) => (value === '' ? null : value));
@@ -83,7 +83,7 @@ const yesNo = optionalText.pipe(
     .nullable(),
 );
 
-const RowSchema = z.object({
+export const RowSchema = z.object({
   complexnummer: requiredText('complexnummer'),
   complexnaam: requiredText('complexnaam'),
   gemeente: optionalText,

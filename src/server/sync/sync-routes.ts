@@ -1,7 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { PullRequestSchema, PushRequestSchema, SyncErrorCode } from '../../shared/sync/protocol.ts';
+import {
+  PullRequestSchema,
+  PushRequestSchema,
+  SyncErrorCode,
+  type SeqGapErrorBody,
+} from '../../shared/sync/protocol.ts';
 import { errorResponse } from '../auth/errors.ts';
 import { requireAuth, type AuthEnv } from '../auth/middleware.ts';
 import type { Store } from '../store/store.ts';
@@ -84,15 +89,14 @@ export function syncRoutes(store: Store) {
           return c.json(outcome.response);
         case 'update-required':
           return updateRequired(c, outcome.message);
-        case 'seq-gap':
-          return c.json(
-            {
-              error: SyncErrorCode.seqGap,
-              message: outcome.message,
-              appliedUpTo: outcome.appliedUpTo,
-            },
-            409,
-          );
+        case 'seq-gap': {
+          const body: SeqGapErrorBody = {
+            error: SyncErrorCode.seqGap,
+            message: outcome.message,
+            appliedUpTo: outcome.appliedUpTo,
+          };
+          return c.json(body, 409);
+        }
         case 'forbidden':
           return errorResponse(c, 403, 'forbidden', outcome.message);
       }

@@ -102,252 +102,240 @@ async function pushInTransaction(
   now: () => number,
 ): Promise<PushOutcome> {
   const ops = [...request.ops].sort((a, b) => a.seq - b.seq);
-  {
-    const org = principal.organisationId;
-    // The lock that serialises this organisation's writers; held until commit.
-    await tx.query(
-      'INSERT INTO sync_counters (organisation_id) VALUES ($1) ON CONFLICT DO NOTHING',
+  const org = principal.organisationId;
+  // The lock that serialises this organisation's writers; held until commit.
+  await tx.query('INSERT INTO sync_counters (organisation_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+    org,
+  ]);
+  const counterRow = (
+    await tx.query<{ value: number; hlc: string | null }>(
+      'SELECT value, hlc FROM sync_counters WHERE organisation_id = $1 FOR UPDATE',
       [org],
-    );
-    const counterRow = (
-      await tx.query<{ value: number; hlc: string | null }>(
-        'SELECT value, hlc FROM sync_counters WHERE organisation_id = $1 FOR UPDATE',
-        [org],
+    )
+  ).rows[0];
+  if (!counterRow) throw new Error('sync counter row missing after insert');
+  let cursor = counterRow.value;
+
+  await tx.query(
+    `INSERT INTO sync_clients (client_id, organisation_id, user_id) VALUES ($1, $2, $3)
+     ON CONFLICT (client_id) DO NOTHING`,
+    [request.clientId, org, principal.userId],
+  );
+  const client = (
+    await tx.query<{ organisation_id: string; applied_up_to: number }>(
+      'SELECT organisation_id, applied_up_to FROM sync_clients WHERE client_id = $1 FOR UPDATE',
+      [request.clientId],
+    )
+  ).rows[0];
+  if (!client) throw new Error('sync client row missing after insert');
+  if (client.organisation_id !== org) {
+    throw new PushAborted({ kind: 'forbidden', message: CLIENT_OF_OTHER_ORGANISATION });
+  }
+
+  // Check the whole batch before writing anything: a gap answers 409 without side effects.
+  let expected = client.applied_up_to + 1;
+  for (const op of ops) {
+    if (op.seq < expected) continue;
+    if (op.seq !== expected) {
+      throw new PushAborted({
+        kind: 'seq-gap',
+        appliedUpTo: client.applied_up_to,
+        message: `Ontbrekende wijziging: verwacht volgnummer ${expected}, ontvangen ${op.seq}. Verstuur opnieuw vanaf ${client.applied_up_to + 1}.`,
+      });
+    }
+    expected += 1;
+  }
+
+  const clock = new HybridLogicalClock(SERVER_NODE, now, counterRow.hlc ?? undefined);
+  const records = new Map<string, StoredRecord>();
+  const load = async (entity: EntityType | 'inspection', id: string): Promise<StoredRecord> => {
+    const key = `${entity}\u0000${id}`;
+    const cached = records.get(key);
+    if (cached) return cached;
+    const row = (
+      await tx.query<RecordRow>(
+        `SELECT fields, deleted_hlc, owner_user_id FROM sync_records
+         WHERE organisation_id = $1 AND entity = $2 AND id = $3`,
+        [org, entity, id],
       )
     ).rows[0];
-    if (!counterRow) throw new Error('sync counter row missing after insert');
-    let cursor = counterRow.value;
-
-    await tx.query(
-      `INSERT INTO sync_clients (client_id, organisation_id, user_id) VALUES ($1, $2, $3)
-       ON CONFLICT (client_id) DO NOTHING`,
-      [request.clientId, org, principal.userId],
-    );
-    const client = (
-      await tx.query<{ organisation_id: string; applied_up_to: number }>(
-        'SELECT organisation_id, applied_up_to FROM sync_clients WHERE client_id = $1 FOR UPDATE',
-        [request.clientId],
-      )
-    ).rows[0];
-    if (!client) throw new Error('sync client row missing after insert');
-    if (client.organisation_id !== org) {
-      throw new PushAborted({ kind: 'forbidden', message: CLIENT_OF_OTHER_ORGANISATION });
-    }
-
-    // Check the whole batch before writing anything: a gap answers 409 without side effects.
-    let expected = client.applied_up_to + 1;
-    for (const op of ops) {
-      if (op.seq < expected) continue;
-      if (op.seq !== expected) {
-        throw new PushAborted({
-          kind: 'seq-gap',
-          appliedUpTo: client.applied_up_to,
-          message: `Ontbrekende wijziging: verwacht volgnummer ${expected}, ontvangen ${op.seq}. Verstuur opnieuw vanaf ${client.applied_up_to + 1}.`,
-        });
-      }
-      expected += 1;
-    }
-
-    const clock = new HybridLogicalClock(SERVER_NODE, now, counterRow.hlc ?? undefined);
-    const records = new Map<string, StoredRecord>();
-    const load = async (entity: EntityType | 'inspection', id: string): Promise<StoredRecord> => {
-      const key = `${entity}\u0000${id}`;
-      const cached = records.get(key);
-      if (cached) return cached;
-      const row = (
-        await tx.query<RecordRow>(
-          `SELECT fields, deleted_hlc, owner_user_id FROM sync_records
-           WHERE organisation_id = $1 AND entity = $2 AND id = $3`,
-          [org, entity, id],
-        )
-      ).rows[0];
-      const loaded: StoredRecord = row
-        ? {
-            state:
-              row.deleted_hlc === null
-                ? { fields: row.fields }
-                : { fields: row.fields, deletedHlc: row.deleted_hlc },
-            ownerUserId: row.owner_user_id,
-            exists: true,
-          }
-        : { state: { fields: {} }, ownerUserId: null, exists: false };
-      records.set(key, loaded);
-      return loaded;
-    };
-
-    const results: OpResult[] = [];
-    let appliedUpTo = client.applied_up_to;
-    for (const op of ops) {
-      if (op.seq <= appliedUpTo) {
-        results.push({ seq: op.seq, status: 'duplicate' });
-        continue;
-      }
-      let result: OpResult;
-      try {
-        const note = await applyOne(op);
-        result = note
-          ? { seq: op.seq, status: 'applied', reason: note }
-          : { seq: op.seq, status: 'applied' };
-      } catch (error) {
-        if (!(error instanceof OpRejected)) throw error;
-        result = { seq: op.seq, status: 'rejected', reason: error.message };
-      }
-      results.push(result);
-      appliedUpTo = op.seq;
-      await tx.query(
-        `INSERT INTO sync_op_results (client_id, seq, entity, record_id, status, reason, user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          request.clientId,
-          op.seq,
-          op.entity,
-          op.id,
-          result.status,
-          result.reason ?? null,
-          principal.userId,
-        ],
-      );
-    }
-
-    const response: PushResponse = { results, appliedUpTo, serverHlc: clock.tick() };
-    await tx.query('UPDATE sync_counters SET value = $2, hlc = $3 WHERE organisation_id = $1', [
-      org,
-      cursor,
-      clock.current(),
-    ]);
-    await tx.query(
-      `UPDATE sync_clients SET applied_up_to = $2, user_id = $3, updated_at = now()
-       WHERE client_id = $1`,
-      [request.clientId, appliedUpTo, principal.userId],
-    );
-    return { kind: 'ok', response };
-
-    /** Applies one op or throws OpRejected; returns an optional note for an applied op. */
-    async function applyOne(op: Op): Promise<string | undefined> {
-      const badId = idProblem(op.entity, op.id);
-      if (badId) throw new OpRejected(badId);
-      if (op.kind === 'upsert') {
-        const problems = fieldProblems(op.entity, op.fields);
-        if (problems.length > 0) throw new OpRejected(problems.slice(0, 3).join(' '));
-      } else if (Object.keys(op.fields).length > 0) {
-        throw new OpRejected('Een verwijdering mag geen velden bevatten.');
-      }
-
-      const record = await load(op.entity, op.id);
-      const before = recordValues(record.state);
-      if (!record.exists && op.kind === 'delete') {
-        throw new OpRejected(`Onbekend record ${op.entity} ${op.id}: er is niets te verwijderen.`);
-      }
-      await checkOwnership(op, record, { ...before, ...op.fields });
-
-      // Fold the device clock into the server clock; a stamp too far ahead is re-stamped.
-      let stamp = op.hlc;
-      let note: string | undefined;
-      try {
-        clock.receive(op.hlc, MAX_CLOCK_SKEW_MS);
-      } catch (error) {
-        if (!(error instanceof ClockSkewError)) throw error;
-        stamp = clock.tick();
-        note = `Tijdstempel van het apparaat lag te ver in de toekomst (${error.message}); de servertijd is gebruikt. Controleer de klok van dit apparaat.`;
-      }
-      const next = applyOp(record.state, { kind: op.kind, hlc: stamp, fields: op.fields });
-      if (op.entity === 'action' && op.kind === 'upsert' && next !== record.state) {
-        checkAction(op.id, record, before, recordValues(next));
-      }
-      if (next === record.state) return note;
-
-      cursor += 1;
-      const owner = record.exists ? record.ownerUserId : principal.userId;
-      await tx.query(
-        `INSERT INTO sync_records (organisation_id, entity, id, fields, deleted_hlc, owner_user_id, cursor)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (organisation_id, entity, id) DO UPDATE
-           SET fields = EXCLUDED.fields, deleted_hlc = EXCLUDED.deleted_hlc,
-               cursor = EXCLUDED.cursor, updated_at = now()`,
-        [
-          org,
-          op.entity,
-          op.id,
-          JSON.stringify(next.fields),
-          next.deletedHlc ?? null,
-          owner,
-          cursor,
-        ],
-      );
-      records.set(`${op.entity}\u0000${op.id}`, { state: next, ownerUserId: owner, exists: true });
-      return note;
-    }
-
-    async function checkOwnership(
-      op: Op,
-      record: StoredRecord,
-      values: Record<string, unknown>,
-    ): Promise<void> {
-      if (principal.role === 'beheerder') return;
-      if (op.entity === 'action') {
-        // Actions belong to the team, not to one inspector: anyone may create one and move it
-        // on (the transition rules decide); only its creator may delete it.
-        if (op.kind === 'delete' && record.ownerUserId !== principal.userId) {
-          throw new OpRejected(
-            'Alleen wie de actie aanmaakte of een beheerder mag haar verwijderen.',
-          );
+    const loaded: StoredRecord = row
+      ? {
+          state:
+            row.deleted_hlc === null
+              ? { fields: row.fields }
+              : { fields: row.fields, deletedHlc: row.deleted_hlc },
+          ownerUserId: row.owner_user_id,
+          exists: true,
         }
-        return;
-      }
-      const inspectionId = inspectionIdOf(op.entity, op.id, values);
-      if (inspectionId === undefined) {
-        throw new OpRejected(`Bij ${op.entity} ontbreekt de inspectie waar het bij hoort.`);
-      }
-      const inspection =
-        op.entity === 'inspection' ? record : await load('inspection', inspectionId);
-      if (!inspection.exists) {
-        if (op.entity === 'inspection') return; // a new inspection is its creator's
-        throw new OpRejected(`De inspectie ${inspectionId} is onbekend bij de server.`);
-      }
-      const assigned = recordValues(inspection.state).inspectorId;
-      if (inspection.ownerUserId !== principal.userId && assigned !== principal.userId) {
+      : { state: { fields: {} }, ownerUserId: null, exists: false };
+    records.set(key, loaded);
+    return loaded;
+  };
+
+  const results: OpResult[] = [];
+  let appliedUpTo = client.applied_up_to;
+  for (const op of ops) {
+    if (op.seq <= appliedUpTo) {
+      results.push({ seq: op.seq, status: 'duplicate' });
+      continue;
+    }
+    let result: OpResult;
+    try {
+      const note = await applyOne(op);
+      result = note
+        ? { seq: op.seq, status: 'applied', reason: note }
+        : { seq: op.seq, status: 'applied' };
+    } catch (error) {
+      if (!(error instanceof OpRejected)) throw error;
+      result = { seq: op.seq, status: 'rejected', reason: error.message };
+    }
+    results.push(result);
+    appliedUpTo = op.seq;
+    await tx.query(
+      `INSERT INTO sync_op_results (client_id, seq, entity, record_id, status, reason, user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        request.clientId,
+        op.seq,
+        op.entity,
+        op.id,
+        result.status,
+        result.reason ?? null,
+        principal.userId,
+      ],
+    );
+  }
+
+  const response: PushResponse = { results, appliedUpTo, serverHlc: clock.tick() };
+  await tx.query('UPDATE sync_counters SET value = $2, hlc = $3 WHERE organisation_id = $1', [
+    org,
+    cursor,
+    clock.current(),
+  ]);
+  await tx.query(
+    `UPDATE sync_clients SET applied_up_to = $2, user_id = $3, updated_at = now()
+     WHERE client_id = $1`,
+    [request.clientId, appliedUpTo, principal.userId],
+  );
+  return { kind: 'ok', response };
+
+  /** Applies one op or throws OpRejected; returns an optional note for an applied op. */
+  async function applyOne(op: Op): Promise<string | undefined> {
+    const badId = idProblem(op.entity, op.id);
+    if (badId) throw new OpRejected(badId);
+    if (op.kind === 'upsert') {
+      const problems = fieldProblems(op.entity, op.fields);
+      if (problems.length > 0) throw new OpRejected(problems.slice(0, 3).join(' '));
+    } else if (Object.keys(op.fields).length > 0) {
+      throw new OpRejected('Een verwijdering mag geen velden bevatten.');
+    }
+
+    const record = await load(op.entity, op.id);
+    const before = recordValues(record.state);
+    if (!record.exists && op.kind === 'delete') {
+      throw new OpRejected(`Onbekend record ${op.entity} ${op.id}: er is niets te verwijderen.`);
+    }
+    await checkOwnership(op, record, { ...before, ...op.fields });
+
+    // Fold the device clock into the server clock; a stamp too far ahead is re-stamped.
+    let stamp = op.hlc;
+    let note: string | undefined;
+    try {
+      clock.receive(op.hlc, MAX_CLOCK_SKEW_MS);
+    } catch (error) {
+      if (!(error instanceof ClockSkewError)) throw error;
+      stamp = clock.tick();
+      note = `Tijdstempel van het apparaat lag te ver in de toekomst (${error.message}); de servertijd is gebruikt. Controleer de klok van dit apparaat.`;
+    }
+    const next = applyOp(record.state, { kind: op.kind, hlc: stamp, fields: op.fields });
+    if (op.entity === 'action' && op.kind === 'upsert' && next !== record.state) {
+      checkAction(op.id, record, before, recordValues(next));
+    }
+    if (next === record.state) return note;
+
+    cursor += 1;
+    const owner = record.exists ? record.ownerUserId : principal.userId;
+    await tx.query(
+      `INSERT INTO sync_records (organisation_id, entity, id, fields, deleted_hlc, owner_user_id, cursor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (organisation_id, entity, id) DO UPDATE
+         SET fields = EXCLUDED.fields, deleted_hlc = EXCLUDED.deleted_hlc,
+             cursor = EXCLUDED.cursor, updated_at = now()`,
+      [org, op.entity, op.id, JSON.stringify(next.fields), next.deletedHlc ?? null, owner, cursor],
+    );
+    records.set(`${op.entity}\u0000${op.id}`, { state: next, ownerUserId: owner, exists: true });
+    return note;
+  }
+
+  async function checkOwnership(
+    op: Op,
+    record: StoredRecord,
+    values: Record<string, unknown>,
+  ): Promise<void> {
+    if (principal.role === 'beheerder') return;
+    if (op.entity === 'action') {
+      // Actions belong to the team, not to one inspector: anyone may create one and move it
+      // on (the transition rules decide); only its creator may delete it.
+      if (op.kind === 'delete' && record.ownerUserId !== principal.userId) {
         throw new OpRejected(
-          'U mag alleen uw eigen inspecties (met hun antwoorden, bevindingen en foto’s) wijzigen.',
+          'Alleen wie de actie aanmaakte of een beheerder mag haar verwijderen.',
         );
       }
+      return;
     }
-
-    function checkAction(
-      id: string,
-      record: StoredRecord,
-      before: Record<string, unknown>,
-      after: Record<string, unknown>,
-    ): void {
-      const merged = ActionSchema.safeParse({ ...after, id });
-      if (!merged.success) {
-        throw new OpRejected(
-          `Ongeldige actie na deze wijziging: ${merged.error.issues[0]?.message ?? 'onbekende fout'}`,
-        );
-      }
-      const wasLive = record.exists && !isDeleted(record.state);
-      if (!wasLive) {
-        if (merged.data.status !== 'open' && record.exists === false) {
-          throw new OpRejected('Een nieuwe actie begint met status open.');
-        }
-        return;
-      }
-      const previous = ActionSchema.safeParse({ ...before, id });
-      if (!previous.success || previous.data.status === merged.data.status) return;
-      checkTransition(previous.data, merged.data);
+    const inspectionId = inspectionIdOf(op.entity, op.id, values);
+    if (inspectionId === undefined) {
+      throw new OpRejected(`Bij ${op.entity} ontbreekt de inspectie waar het bij hoort.`);
     }
-
-    function checkTransition(previous: Action, next: Action): void {
-      const step = next.history.at(-1);
-      const to: ActionStatus = next.status;
-      const outcome = applyActionTransition(
-        previous,
-        to,
-        { userId: principal.userId, role: principal.role },
-        step?.at ?? new Date(now()).toISOString(),
-        step?.note,
+    const inspection = op.entity === 'inspection' ? record : await load('inspection', inspectionId);
+    if (!inspection.exists) {
+      if (op.entity === 'inspection') return; // a new inspection is its creator's
+      throw new OpRejected(`De inspectie ${inspectionId} is onbekend bij de server.`);
+    }
+    const assigned = recordValues(inspection.state).inspectorId;
+    if (inspection.ownerUserId !== principal.userId && assigned !== principal.userId) {
+      throw new OpRejected(
+        'U mag alleen uw eigen inspecties (met hun antwoorden, bevindingen en foto’s) wijzigen.',
       );
-      if (!outcome.ok) throw new OpRejected(outcome.error);
     }
+  }
+
+  function checkAction(
+    id: string,
+    record: StoredRecord,
+    before: Record<string, unknown>,
+    after: Record<string, unknown>,
+  ): void {
+    const merged = ActionSchema.safeParse({ ...after, id });
+    if (!merged.success) {
+      throw new OpRejected(
+        `Ongeldige actie na deze wijziging: ${merged.error.issues[0]?.message ?? 'onbekende fout'}`,
+      );
+    }
+    const wasLive = record.exists && !isDeleted(record.state);
+    if (!wasLive) {
+      if (merged.data.status !== 'open' && record.exists === false) {
+        throw new OpRejected('Een nieuwe actie begint met status open.');
+      }
+      return;
+    }
+    const previous = ActionSchema.safeParse({ ...before, id });
+    if (!previous.success || previous.data.status === merged.data.status) return;
+    checkTransition(previous.data, merged.data);
+  }
+
+  function checkTransition(previous: Action, next: Action): void {
+    const step = next.history.at(-1);
+    const to: ActionStatus = next.status;
+    const outcome = applyActionTransition(
+      previous,
+      to,
+      { userId: principal.userId, role: principal.role },
+      step?.at ?? new Date(now()).toISOString(),
+      step?.note,
+    );
+    if (!outcome.ok) throw new OpRejected(outcome.error);
   }
 }
 

@@ -5,7 +5,7 @@ import { IsoDateSchema } from './iso-date.ts';
 // The portfolio as the server hands it to a device (GET /api/demo/portfolio): complex -> pand ->
 // verblijfsobject with what the corporation's own export knows. Fields the export may lack are
 // null rather than invented, which is why these are not the full Pand/Verblijfsobject schemas.
-// Kept identical to src/server/demo/demo-portfolio.ts, which may import it from here instead.
+// The server builds its answer against this same schema (src/server/demo/demo-portfolio.ts).
 
 const nullableText = z.string().nullable();
 const nullableInt = z.number().int().nullable();

@@ -153,3 +153,20 @@ export const PhotoCompleteRequestSchema = z.object({
   size: z.number().int().positive().max(MAX_PHOTO_BYTES),
   mimeType: z.enum(PHOTO_MIME_TYPES),
 });
+
+/** Body of a 409 seq-gap answer to a push: resend from appliedUpTo + 1. */
+export const SeqGapErrorBodySchema = ApiErrorBodySchema.extend({
+  error: z.literal(SyncErrorCode.seqGap),
+  appliedUpTo: z.number().int().nonnegative(),
+});
+export type SeqGapErrorBody = z.infer<typeof SeqGapErrorBodySchema>;
+
+/**
+ * Body of a 409 on a photo chunk (`offset-mismatch`) or completion (`upload-incomplete`): the
+ * server holds `receivedBytes`; continue uploading from there.
+ */
+export const PhotoUploadConflictBodySchema = ApiErrorBodySchema.extend({
+  error: z.enum(['offset-mismatch', 'upload-incomplete']),
+  receivedBytes: z.number().int().nonnegative(),
+});
+export type PhotoUploadConflictBody = z.infer<typeof PhotoUploadConflictBodySchema>;

@@ -227,8 +227,11 @@ describe('sync engine', () => {
     });
     await device.store.actions.create(newAction('Eerste'));
 
+    await device.sync.setLastSyncAt(1234);
+
     expect(await device.engine.run()).toBe('busy');
     expect(server.calls).toEqual([]);
+    expect(device.engine.status.lastSyncAt).toBe(1234);
   });
 
   it('uploads photos in chunks, resumes after a dropped chunk and marks them only when stored', async () => {

@@ -70,6 +70,10 @@ describe('sync store', () => {
 
     expect(await device.sync.pendingPhotoUploads()).toEqual([]);
     expect(await device.sync.cursor()).toBe(1);
+    await device.sync.setLastSyncAt(5);
+    await device.sync.resetSyncState();
+    expect(await device.sync.cursor()).toBe(0);
+    expect(await device.sync.lastSyncAt()).toBeUndefined();
   });
 
   it('orders a local edit after a pulled change stamped by a clock that runs ahead', async () => {

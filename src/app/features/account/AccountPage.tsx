@@ -3,7 +3,7 @@ import { getAppStore } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { downloadTextFile } from '../../platform/file-download.ts';
 import { markBackupMade } from '../../state/durability.ts';
-import { session, signInNeeded } from '../../state/session.ts';
+import { session, sessionLoaded, signInNeeded } from '../../state/session.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { errorLine } from '../common/errors.ts';
@@ -27,6 +27,8 @@ export function AccountPage() {
     void ensureSessionLoaded();
   }, []);
   const current = session.value;
+  // The form pre-fills from the kept session, so it waits until that has been read.
+  if (!sessionLoaded.value) return null;
 
   const trySignOut = async (backupExported: boolean) => {
     setState({ kind: 'busy' });

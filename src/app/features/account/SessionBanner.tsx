@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { t } from '../../i18n/i18n.ts';
 import { signInNeeded } from '../../state/session.ts';
 import { Banner } from '../../ui/Banner.tsx';
@@ -10,10 +11,12 @@ import { ensureSessionLoaded } from './session-wiring.ts';
  * user keeps working and the outbox waits; nothing is blocked or thrown away.
  */
 export function SessionBanner() {
+  const { path } = useLocation();
   useEffect(() => {
     void ensureSessionLoaded();
   }, []);
-  if (!signInNeeded.value) return null;
+  // The account screen itself shows the sign-in form instead.
+  if (!signInNeeded.value || path === '/account') return null;
   return (
     <Banner
       tone="warn"

@@ -5,7 +5,7 @@ import { acceptSignIn, session } from '../../state/session.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { describedBy, Field } from '../../ui/Field.tsx';
-import { requestSignIn, type SignInOutcome } from './auth-api.ts';
+import { requestSignIn, requestSignOut, type SignInOutcome } from './auth-api.ts';
 
 type FormError = { field?: 'email' | 'password'; text: string };
 
@@ -57,6 +57,8 @@ export function SignInForm() {
       }
       const accepted = await acceptSignIn(outcome.session);
       if (!accepted.ok) {
+        // The server session just opened is not used: end it rather than leave it live.
+        void requestSignOut(outcome.session.token).catch(() => undefined);
         setError({ text: t('account.error.otherUser', { name: accepted.previous.displayName }) });
         return;
       }

@@ -1,4 +1,5 @@
-import { StoredSessionSchema, type StoredSession } from '../../state/session.ts';
+import { SignInResponseSchema } from '../../../shared/auth.ts';
+import type { StoredSession } from '../../state/session.ts';
 
 // The account calls the app makes, with every answer mapped to something the screen can say.
 
@@ -52,7 +53,7 @@ export async function requestSignIn(
     return { kind: 'offline' };
   }
   if (response.ok) {
-    const parsed = StoredSessionSchema.safeParse(await response.json().catch(() => undefined));
+    const parsed = SignInResponseSchema.safeParse(await response.json().catch(() => undefined));
     return parsed.success
       ? { kind: 'ok', session: parsed.data }
       : { kind: 'server-error', status: response.status };

@@ -21,6 +21,7 @@ const navItems: { href: string; label: MessageKey; match: (path: string) => bool
       ),
   },
   { href: '/instellingen', label: 'nav.settings', match: (path) => path === '/instellingen' },
+  { href: '/account', label: 'nav.account', match: (path) => path === '/account' },
 ];
 
 export function Layout({ children }: { children: ComponentChildren }) {

@@ -90,6 +90,7 @@ DECLARE
   changed boolean := false;
   next_cursor bigint;
   stamp text;
+  wall_ms bigint;
   merged jsonb := '{}'::jsonb;
   field_name text;
   field_value jsonb;
@@ -117,7 +118,15 @@ BEGIN
     END IF;
   END IF;
   next_cursor := sync_next_cursor(org);
-  stamp := lpad(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint::text, 15, '0')
+  -- Never below the record's own newest stamp, so a database clock that steps back cannot
+  -- produce a change that devices would ignore as older.
+  wall_ms := floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+  IF found_row THEN
+    SELECT greatest(wall_ms, max(substr(f.value ->> 'hlc', 1, 15)::bigint) + 1,
+                    substr(old_deleted, 1, 15)::bigint + 1)
+      INTO wall_ms FROM jsonb_each(old_fields) f;
+  END IF;
+  stamp := lpad(wall_ms::text, 15, '0')
     || '-' || lpad((next_cursor % 100000)::text, 5, '0') || '-portfolio';
   IF removed THEN
     UPDATE sync_records SET deleted_hlc = stamp, cursor = next_cursor, updated_at = now()

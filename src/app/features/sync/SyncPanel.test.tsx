@@ -1,0 +1,75 @@
+import { renderToString } from 'preact-render-to-string';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../i18n/i18n.ts';
+import { syncStatus } from '../../state/sync-engine-status.ts';
+import type { SyncStatus } from '../../sync/engine.ts';
+import { SyncPanel } from './SyncPanel.tsx';
+
+const idle: SyncStatus = {
+  running: false,
+  step: undefined,
+  photos: undefined,
+  lastSyncAt: undefined,
+  problem: undefined,
+  blocked: undefined,
+  nextRetryAt: undefined,
+  rejected: [],
+  refusedPhotos: [],
+};
+
+function text(status: SyncStatus): string {
+  setLocale('nl');
+  syncStatus.value = status;
+  return renderToString(<SyncPanel />)
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+}
+
+afterEach(() => {
+  syncStatus.value = undefined;
+});
+
+describe('sync panel', () => {
+  it('shows photo progress in words while photos upload', () => {
+    const shown = text({ ...idle, running: true, step: 'photos', photos: { done: 12, total: 40 } });
+    expect(shown).toContain('12 van 40 foto’s');
+    expect(shown).toContain('Bezig met synchroniseren');
+  });
+
+  it('explains a lost connection in Dutch, says the work is safe and when it retries', () => {
+    const shown = text({
+      ...idle,
+      problem: { kind: 'network', detail: 'Failed to fetch' },
+      nextRetryAt: Date.UTC(2026, 10, 22, 9, 30),
+    });
+    expect(shown).toContain('Geen verbinding met de server.');
+    expect(shown).toContain('Uw werk staat veilig op dit apparaat.');
+    expect(shown).toContain('Volgende poging om');
+    expect(shown).not.toContain('Failed to fetch');
+  });
+
+  it('offers the app update when the server requires one, and disables syncing', () => {
+    const html = renderToString(<SyncPanel />);
+    expect(html).toBe('');
+    const shown = text({
+      ...idle,
+      blocked: 'update-required',
+      problem: { kind: 'update-required', detail: 'x' },
+    });
+    expect(shown).toContain('App bijwerken');
+    expect(renderToString(<SyncPanel />)).toMatch(
+      /data-testid="sync-now"[^>]*disabled|disabled[^>]*data-testid="sync-now"/,
+    );
+  });
+
+  it('lists changes the server refused with its reasons', () => {
+    const shown = text({
+      ...idle,
+      lastSyncAt: Date.UTC(2026, 10, 22, 8, 0),
+      rejected: [{ entity: 'action', id: 'a', reason: 'Alleen veiligheid mag afronden.' }],
+    });
+    expect(shown).toContain('Laatst gesynchroniseerd');
+    expect(shown).toContain('Door de server geweigerde wijzigingen (1)');
+    expect(shown).toContain('Alleen veiligheid mag afronden.');
+  });
+});

@@ -1,0 +1,150 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, parseConfig, redactUrl } from '../config.ts';
+import { DataDirError, ensureWritableDir, lockDir, type DirLock } from '../data-dir.ts';
+import { DEMO_ORGANISATION, seedDemoData } from '../demo/seed-demo.ts';
+import { CsvError } from '../import/csv-stream.ts';
+import { importEpOnlineFile } from '../import/ep-online.ts';
+import { ImportInputError } from '../import/input.ts';
+import { importPortfolioFile, loadColumnMapping } from '../import/portfolio.ts';
+import { ImportFileError, type ImportReport } from '../import/report.ts';
+import { resolveOrganisation } from '../import/runs.ts';
+import { migrate } from '../store/migrate.ts';
+import { openPgliteStore } from '../store/pglite-store.ts';
+import { openPostgresStore } from '../store/postgres-store.ts';
+import type { Store } from '../store/store.ts';
+
+// `npm run import -- <portfolio|ep-online> <file> [--org <id or slug>] [--mapping <json>]`
+// Uses the server's store configuration (SCHOUW_DATA_DIR or DATABASE_URL), migrates and seeds
+// exactly as the server does on start, and imports into the demo organisation by default.
+
+export const USAGE =
+  'Gebruik (usage): npm run import -- <portfolio|ep-online> <bestand.csv|.zip> ' +
+  '[--org <id of slug>] [--mapping <kolommen.json>]';
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export interface ImportArgs {
+  kind: 'portfolio' | 'ep-online';
+  file: string;
+  org: string | undefined;
+  mapping: string | undefined;
+}
+
+export function parseImportArgs(argv: readonly string[]): ImportArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { org: { type: 'string' }, mapping: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. ${USAGE}`);
+  }
+  const [kind, file, ...rest] = parsed.positionals;
+  if ((kind !== 'portfolio' && kind !== 'ep-online') || !file || rest.length > 0) {
+    throw new UsageError(USAGE);
+  }
+  if (parsed.values.mapping !== undefined && kind !== 'portfolio') {
+    throw new UsageError('--mapping geldt alleen voor portfolio (only for portfolio imports)');
+  }
+  return { kind, file: path.resolve(file), org: parsed.values.org, mapping: parsed.values.mapping };
+}
+
+export function formatReport(report: ImportReport): string[] {
+  const lines = [
+    `Import ${report.kind}: ${report.rowsRead} regels gelezen (rows read)`,
+    `  nieuw (imported): ${report.imported}`,
+    `  bijgewerkt (updated): ${report.updated}`,
+    `  ongewijzigd (unchanged): ${report.unchanged}`,
+  ];
+  for (const [reason, count] of Object.entries(report.skipped)) {
+    lines.push(`  overgeslagen (skipped), ${reason}: ${count}`);
+  }
+  lines.push(`  niet gevonden (unmatched): ${report.unmatched}`);
+  lines.push(`  problemen (problems): ${report.problemCount}`);
+  for (const [key, value] of Object.entries(report.details)) lines.push(`  ${key}: ${value}`);
+  for (const problem of report.problems) {
+    lines.push(
+      `  regel ${problem.row}${problem.column ? `, kolom ${problem.column}` : ''}: ${problem.message}`,
+    );
+  }
+  if (report.problemCount > report.problems.length) {
+    lines.push(`  … en nog ${report.problemCount - report.problems.length} problemen`);
+  }
+  for (const row of report.unmatchedRows) lines.push(`  regel ${row.row}: ${row.message}`);
+  if (report.unmatched > report.unmatchedRows.length) {
+    lines.push(`  … en nog ${report.unmatched - report.unmatchedRows.length} niet gevonden`);
+  }
+  return lines;
+}
+
+/** Errors whose message is all the operator needs (no stack trace). */
+export function isOperatorError(error: unknown): error is Error {
+  return (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    error instanceof DataDirError ||
+    error instanceof ImportFileError ||
+    error instanceof ImportInputError ||
+    error instanceof CsvError ||
+    (error instanceof Error && error.message.startsWith('Organisatie '))
+  );
+}
+
+export interface CommandIo {
+  out: (line: string) => void;
+  progress: (line: string) => void;
+}
+
+export async function runImportCommand(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: CommandIo,
+): Promise<ImportReport> {
+  const args = parseImportArgs(argv);
+  const config = parseConfig(env);
+  const mapping = args.mapping === undefined ? undefined : loadColumnMapping(args.mapping);
+  let lock: DirLock | undefined;
+  let store: Store | undefined;
+  try {
+    if (config.databaseUrl) {
+      store = await openPostgresStore(config.databaseUrl).catch((error: unknown) => {
+        throw new DataDirError(
+          `Kan PostgreSQL niet bereiken (cannot reach PostgreSQL) ${redactUrl(config.databaseUrl ?? '')}: ` +
+            `${(error as Error).message}`,
+        );
+      });
+    } else {
+      ensureWritableDir(config.dataDir);
+      const pgliteDir = path.join(config.dataDir, 'pglite');
+      // The embedded database allows one process: stop the server before importing into it.
+      lock = lockDir(path.join(config.dataDir, 'pglite.lock'), pgliteDir);
+      store = await openPgliteStore(pgliteDir);
+    }
+    await migrate(store);
+    await seedDemoData(store);
+    const organisation = await resolveOrganisation(store, args.org ?? DEMO_ORGANISATION.slug);
+    io.progress(`Importeren in ${organisation.name} (${organisation.slug}) uit ${args.file}…`);
+    const onProgress = (rows: number) => io.progress(`  ${rows} regels gelezen (rows read)`);
+    const report =
+      args.kind === 'ep-online'
+        ? await importEpOnlineFile(store, args.file, {
+            organisationId: organisation.id,
+            onProgress,
+          })
+        : await importPortfolioFile(store, args.file, {
+            organisationId: organisation.id,
+            ...(mapping ? { mapping } : {}),
+            onProgress,
+          });
+    for (const line of formatReport(report)) io.out(line);
+    return report;
+  } finally {
+    await store?.close();
+    lock?.release();
+  }
+}

@@ -1,0 +1,29 @@
+// Shapes of the account answers that app and server share: the server builds them, the app
+// keeps the sign-in answer as its session.
+import { z } from 'zod';
+import { RoleSchema } from './domain/role.ts';
+
+export const SessionUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  organisationId: z.string(),
+  organisationName: z.string(),
+  organisationSlug: z.string(),
+});
+export type SessionUser = z.infer<typeof SessionUserSchema>;
+
+/** The answer to POST /api/auth/sign-in, which is also what a device keeps as its session. */
+export const SignInResponseSchema = z.object({
+  token: z.string().min(1),
+  expiresAt: z.iso.datetime(),
+  user: SessionUserSchema,
+});
+export type SignInResponse = z.infer<typeof SignInResponseSchema>;
+
+export const MeResponseSchema = z.object({
+  expiresAt: z.iso.datetime(),
+  user: SessionUserSchema,
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;
