@@ -27,6 +27,12 @@ const FindingsPage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('./features/inspection/ReviewPage.tsx').then((m) => m.ReviewPage),
 );
+const ActionsPage = lazy(() =>
+  import('./features/actions/ActionsPage.tsx').then((m) => m.ActionsPage),
+);
+const ActionPage = lazy(() =>
+  import('./features/actions/ActionPage.tsx').then((m) => m.ActionPage),
+);
 const SettingsPage = lazy(() =>
   import('./features/settings/SettingsPage.tsx').then((m) => m.SettingsPage),
 );
@@ -54,6 +60,8 @@ export function App() {
             <Route path="/inspecties/:inspectionId" component={InspectionPage} />
             <Route path="/inspecties/:inspectionId/bevindingen" component={FindingsPage} />
             <Route path="/inspecties/:inspectionId/overzicht" component={ReviewPage} />
+            <Route path="/acties" component={ActionsPage} />
+            <Route path="/acties/:actionId" component={ActionPage} />
             <Route path="/instellingen" component={SettingsPage} />
             <Route path="/account" component={AccountPage} />
             <Route default component={NotFoundPage} />

@@ -169,20 +169,22 @@ describe.each(storeKinds)('EP-online import on %s', (kind) => {
       epRow(H, label({ bagVerblijfsobjectId: '0599010000001005', klasse: 'H' })),
       '0599010000001006;te;weinig;velden',
       epRow(H, newer),
+      // Our dwelling's address, but another BAG id: a different dwelling, so no match.
+      epRow(H, label({ huisletter: 'B', bagVerblijfsobjectId: '0599010000008888' })),
     ];
     const file = path.join(dir, 'letter.csv');
     writeFileSync(file, epFile(H, rows, { lineEnd: '\r\n', bom: true }));
 
     const report = await importEpOnlineFile(store, file, { organisationId });
     expect(report).toMatchObject({
-      rowsRead: 10,
+      rowsRead: 11,
       imported: 3,
-      unmatched: 1,
+      unmatched: 2,
       problemCount: 3,
       skipped: {
         [SKIP.vergunningsaanvraag]: 1,
         [SKIP.utiliteit]: 1,
-        [SKIP.unmatched]: 1,
+        [SKIP.unmatched]: 2,
         [SKIP.invalid]: 3,
         [SKIP.duplicate]: 1,
       },
@@ -194,6 +196,7 @@ describe.each(storeKinds)('EP-online import on %s', (kind) => {
     ]);
     expect(report.unmatchedRows).toEqual([
       { row: 9, column: null, message: expect.stringMatching(/0599010000009999/) },
+      { row: 14, column: null, message: expect.stringMatching(/0599010000008888/) },
     ]);
     expect(await currentLabels(store)).toEqual([
       {

@@ -24,6 +24,7 @@ export type NewAction = Pick<Action, 'what' | 'ownerRole' | 'dueDate'> &
 export type ActionChanges = Partial<Pick<Action, 'what' | 'ownerRole' | 'dueDate' | 'pandId'>>;
 
 const OPEN_STATUSES: readonly ActionStatus[] = ['open', 'in-behandeling'];
+const CLOSED_STATUSES: readonly ActionStatus[] = ['afgerond', 'vervallen'];
 
 export function toActionView(row: ActionRow): ActionView | undefined {
   return isTombstone(row) ? undefined : stripClocks(row);
@@ -91,6 +92,13 @@ export class ActionRepository {
     });
   }
 
+  watch(actionId: string): Live<ActionView | undefined> {
+    return live(async () => {
+      const row = await this.db.actions.get(actionId);
+      return row && toActionView(row);
+    });
+  }
+
   listForInspection(inspectionId: string): Promise<ActionView[]> {
     return this.context.run(() => this.readWhere('inspectionId', inspectionId));
   }
@@ -112,6 +120,15 @@ export class ActionRepository {
     return live(() => this.readOpen());
   }
 
+  /** Afgerond and vervallen actions, most recently closed first (at most `limit`). */
+  listRecentlyClosed(limit: number): Promise<ActionView[]> {
+    return this.context.run(() => this.readRecentlyClosed(limit));
+  }
+
+  watchRecentlyClosed(limit: number): Live<ActionView[]> {
+    return live(() => this.readRecentlyClosed(limit));
+  }
+
   private async require(actionId: string): Promise<ActionRow> {
     const row = await this.db.actions.get(actionId);
     if (!row || isTombstone(row)) throw new NotFoundError('action', actionId);
@@ -121,6 +138,14 @@ export class ActionRepository {
   private async readWhere(index: 'inspectionId' | 'findingId', id: string): Promise<ActionView[]> {
     const rows = await this.db.actions.where(index).equals(id).toArray();
     return visible(rows).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  }
+
+  private async readRecentlyClosed(limit: number): Promise<ActionView[]> {
+    const rows = await this.db.actions.where('status').anyOf(CLOSED_STATUSES).toArray();
+    const closedAt = (action: ActionView) => action.history.at(-1)?.at ?? '';
+    return visible(rows)
+      .sort((a, b) => closedAt(b).localeCompare(closedAt(a)))
+      .slice(0, limit);
   }
 
   private async readOpen(): Promise<ActionView[]> {

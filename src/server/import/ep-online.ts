@@ -109,7 +109,7 @@ async function loadMatchIndex(tx: Queryable, organisationId: string) {
     [organisationId],
   );
   const byBagId = new Map<string, string>();
-  const byAddress = new Map<string, string | null>();
+  const byAddress = new Map<string, { id: string; bagId: string | null } | null>();
   const postcodes = new Set<string>();
   for (const row of result.rows) {
     if (row.bag_verblijfsobject_id) byBagId.set(row.bag_verblijfsobject_id, row.id);
@@ -122,7 +122,10 @@ async function loadMatchIndex(tx: Queryable, organisationId: string) {
       });
       if (key) {
         // Two dwellings on one address cannot be told apart: such an address matches nothing.
-        byAddress.set(key, byAddress.has(key) ? null : row.id);
+        byAddress.set(
+          key,
+          byAddress.has(key) ? null : { id: row.id, bagId: row.bag_verblijfsobject_id },
+        );
         postcodes.add(key.slice(0, key.indexOf('|')));
       }
     }
@@ -319,7 +322,11 @@ function matchDwelling(
     };
   }
   const found = index.byAddress.get(key);
-  return found ? { verblijfsobjectId: found, bagId, column: null } : { bagId, column: null };
+  // Two different BAG ids on one address are two dwellings (e.g. after a split): no match.
+  if (!found || (bagId !== null && found.bagId !== null && found.bagId !== bagId)) {
+    return { bagId, column: null };
+  }
+  return { verblijfsobjectId: found.id, bagId, column: null };
 }
 
 type ParsedLabel =

@@ -3,6 +3,7 @@ import type { Locale } from '../../i18n/messages.ts';
 import { BackupSection } from './BackupSection.tsx';
 import { PortfolioSection } from './PortfolioSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
+import { SyncPanel } from '../sync/SyncPanel.tsx';
 
 const choices: Locale[] = ['nl', 'en'];
 
@@ -25,6 +26,7 @@ export function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <SyncPanel />
       <StorageSection />
       <BackupSection />
       <PortfolioSection />

@@ -20,6 +20,7 @@ const navItems: { href: string; label: MessageKey; match: (path: string) => bool
         path.startsWith(prefix),
       ),
   },
+  { href: '/acties', label: 'nav.actions', match: (path) => path.startsWith('/acties') },
   { href: '/instellingen', label: 'nav.settings', match: (path) => path === '/instellingen' },
   { href: '/account', label: 'nav.account', match: (path) => path === '/account' },
 ];

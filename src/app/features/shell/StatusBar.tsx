@@ -1,11 +1,14 @@
 import { t } from '../../i18n/i18n.ts';
 import { online } from '../../state/connectivity.ts';
+import { syncStatus } from '../../state/sync-engine-status.ts';
 import { pendingChanges } from '../../state/sync-status.ts';
 
 /** Online/offline and how much local work still waits for the server. */
 export function StatusBar() {
   const isOnline = online.value;
   const pending = pendingChanges.value;
+  // Offline already says why nothing is sent; only other sync trouble needs a pointer.
+  const syncTrouble = isOnline && syncStatus.value?.problem !== undefined;
   return (
     <div class="status" role="status" aria-live="polite">
       <span class={`status-dot ${isOnline ? 'is-online' : 'is-offline'}`} aria-hidden="true" />
@@ -13,6 +16,11 @@ export function StatusBar() {
       <span class="status-pending" data-testid="pending-count">
         {pending === 0 ? t('status.pending.none') : t('status.pending', { count: pending })}
       </span>
+      {syncTrouble && (
+        <a class="status-sync-problem" href="/instellingen" data-testid="sync-attention">
+          {t('status.sync.problem')}
+        </a>
+      )}
     </div>
   );
 }

@@ -1,0 +1,157 @@
+import { useState } from 'preact/hooks';
+import type { ActionStatus } from '../../../shared/domain/action.ts';
+import { getAppStore, type ActionView } from '../../db/index.ts';
+import { t } from '../../i18n/i18n.ts';
+import { session } from '../../state/session.ts';
+import { useLive } from '../../state/use-live.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { describedBy, Field } from '../../ui/Field.tsx';
+import { errorLine } from '../common/errors.ts';
+import { actionStatusName, roleName } from '../common/format.ts';
+import { LoadError, Loading, NotOnDevice } from '../common/LoadState.tsx';
+import { usePromise } from '../common/use-promise.ts';
+import { ActionCard } from './ActionCard.tsx';
+import { actionInContext } from './action-context.ts';
+import { transitionOptions } from './action-options.ts';
+import { HistoryStep } from './HistoryStep.tsx';
+
+/** One action: where it belongs, its history, and the status changes the signed-in role may make. */
+export function ActionPage({ actionId }: { actionId: string }) {
+  const action = useLive(() => getAppStore().actions.watch(actionId), [actionId]);
+  if (action.status === 'loading') return <Loading />;
+  if (action.status === 'error') return <LoadError error={action.error} />;
+  if (!action.value) return <NotOnDevice backHref="/acties" backLabel={t('actions.back')} />;
+  return <ActionDetail action={action.value} />;
+}
+
+function ActionDetail({ action }: { action: ActionView }) {
+  const item = usePromise(() => actionInContext(action), [action]);
+  return (
+    <section>
+      <a href="/acties">{t('actions.back')}</a>
+      <h1>{action.what}</h1>
+      {item.status === 'ready' && (
+        <ul class="card-list">
+          <ActionCard item={item.value} />
+        </ul>
+      )}
+      <h2>{t('actions.history')}</h2>
+      <ol class="history-list" data-testid="action-history">
+        {action.history.map((entry) => (
+          <li key={`${entry.status}-${entry.at}`}>
+            <HistoryStep entry={entry} />
+          </li>
+        ))}
+      </ol>
+      <StatusForm key={action.status} action={action} />
+    </section>
+  );
+}
+
+function StatusForm({ action }: { action: ActionView }) {
+  const user = session.value?.user;
+  const [to, setTo] = useState<ActionStatus | undefined>(undefined);
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string | undefined>(undefined);
+
+  if (!user)
+    return (
+      <Banner tone="info" title={t('actions.change.title')}>
+        {t('actions.signInNeeded')} <a href="/account">{t('nav.account')}</a>
+      </Banner>
+    );
+  const options = transitionOptions(action, user.role);
+  const chosen = options.find((option) => option.to === to);
+  const fireSafetyClosedToRole =
+    action.moduleId === 'brandveiligheidsronde' &&
+    (action.status === 'open' || action.status === 'in-behandeling') &&
+    !options.some((option) => option.to === 'afgerond');
+
+  async function save() {
+    if (!chosen || !user) return;
+    if (chosen.requiresNote && !note.trim()) {
+      setNoteMissing(true);
+      return;
+    }
+    setBusy(true);
+    setRefused(undefined);
+    try {
+      // The store applies the domain rules again; its Dutch reason is shown if it refuses.
+      await getAppStore().actions.transition(
+        action.id,
+        chosen.to,
+        { userId: user.id, role: user.role },
+        note.trim() || undefined,
+      );
+    } catch (error) {
+      setRefused(errorLine(error));
+      setBusy(false);
+    }
+  }
+
+  const noteError = noteMissing && !note.trim() ? t('actions.note.missing') : undefined;
+  return (
+    <form
+      class="status-form"
+      data-testid="status-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h2>{t('actions.change.title')}</h2>
+      {fireSafetyClosedToRole && (
+        <p class="muted" data-testid="fire-safety-note">
+          {t('actions.fireSafetyOnly', { role: roleName(user.role) })}
+        </p>
+      )}
+      {options.length === 0 ? (
+        <p class="muted">{t('actions.noOptions', { role: roleName(user.role) })}</p>
+      ) : (
+        <>
+          <fieldset class="choice-group">
+            <legend>{t('actions.change.to')}</legend>
+            {options.map((option) => (
+              <label key={option.to} class="choice">
+                <input
+                  type="radio"
+                  name="action-status"
+                  value={option.to}
+                  checked={to === option.to}
+                  onChange={() => setTo(option.to)}
+                />
+                {actionStatusName(option.to)}
+              </label>
+            ))}
+          </fieldset>
+          <Field
+            id="action-note"
+            label={chosen?.requiresNote ? t('actions.note.required') : t('actions.note')}
+            error={noteError}
+          >
+            <textarea
+              id="action-note"
+              class="input input-text"
+              rows={3}
+              value={note}
+              aria-describedby={describedBy('action-note', false, noteError)}
+              aria-invalid={noteError ? true : undefined}
+              onInput={(event) => setNote(event.currentTarget.value)}
+            />
+          </Field>
+          {refused && (
+            <Banner tone="error" testId="status-refused">
+              {refused}
+            </Banner>
+          )}
+          <Button type="submit" disabled={!chosen || busy}>
+            {t('actions.save')}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}
