@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.ts';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.ts';
 import { recordSignInFailure, SIGN_IN_LIMITS } from '../../src/server/auth/rate-limit.ts';
 import { MeResponseSchema, SignInResponseSchema } from '../../src/server/auth/schemas.ts';
@@ -7,9 +6,9 @@ import { hashToken, SESSION_TTL_MS } from '../../src/server/auth/sessions.ts';
 import { DEMO_PASSWORD, demoUsers } from '../../src/server/demo/demo-users.ts';
 import { DEMO_ORGANISATION, seedDemoData } from '../../src/server/demo/seed-demo.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
-import type { Store } from '../../src/server/store/store.ts';
 import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
-import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
+import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { appFor } from './support/app.ts';
 import {
   bearer,
   createOrganisation,
@@ -18,17 +17,6 @@ import {
   TEST_SCRYPT,
 } from './support/auth.ts';
 
-function appFor(store: Store) {
-  return createApp({
-    store,
-    distDir: makeTempDir('no-dist'),
-    version: 'test',
-    logError: (message, error) => {
-      // An unexpected 500 in these tests is a bug; make it loud.
-      throw new Error(`${message}: ${String(error)}`);
-    },
-  });
-}
 type App = ReturnType<typeof appFor>;
 
 /** The node-server binding the app reads the client address from. */
@@ -394,7 +382,8 @@ describe.each(storeKinds)('user management on %s', (kind) => {
         },
         from('192.0.2.50'),
       );
-    return { store, app, beheerder, send };
+    const statusOf = async (...args: Parameters<typeof send>) => (await send(...args)).status;
+    return { store, app, beheerder, send, statusOf };
   }
 
   it('creates a user who can then sign in, and refuses the same e-mail address twice', async () => {
@@ -481,79 +470,55 @@ describe.each(storeKinds)('user management on %s', (kind) => {
   });
 
   it('disabling a user ends their sessions, and enabling lets them sign in again', async () => {
-    const { store, app, beheerder, send } = await setup();
+    const { store, app, beheerder, statusOf } = await setup();
     const target = await createSignedInUser(store, {
       role: 'inspecteur',
       organisation: beheerder.organisation,
       password: 'target-wachtwoord',
     });
-    expect((await send('PATCH', `/api/users/${target.user.id}`, { disabled: true })).status).toBe(
-      200,
-    );
+    expect(await statusOf('PATCH', `/api/users/${target.user.id}`, { disabled: true })).toBe(200);
     expect((await app.request('/api/auth/me', { headers: target.headers })).status).toBe(401);
     const credentials = { email: target.user.email, password: 'target-wachtwoord' };
-    expect((await send('POST', '/api/auth/sign-in', credentials, {})).status).toBe(403);
-    expect((await send('PATCH', `/api/users/${target.user.id}`, { disabled: false })).status).toBe(
-      200,
-    );
-    expect((await send('POST', '/api/auth/sign-in', credentials, {})).status).toBe(200);
+    expect(await statusOf('POST', '/api/auth/sign-in', credentials, {})).toBe(403);
+    expect(await statusOf('PATCH', `/api/users/${target.user.id}`, { disabled: false })).toBe(200);
+    expect(await statusOf('POST', '/api/auth/sign-in', credentials, {})).toBe(200);
   });
 
   it('never lets the last active beheerder be demoted or disabled', async () => {
-    const { store, beheerder, send } = await setup();
+    const { store, beheerder, send, statusOf } = await setup();
     for (const patch of [{ role: 'inspecteur' }, { disabled: true }]) {
       const response = await send('PATCH', `/api/users/${beheerder.user.id}`, patch);
       expect(response.status).toBe(409);
       expect((await errorBody(response)).message).toMatch(/minstens één actieve beheerder/);
     }
     await createUser(store, { organisationId: beheerder.organisation.id, role: 'beheerder' });
-    expect(
-      (await send('PATCH', `/api/users/${beheerder.user.id}`, { role: 'inspecteur' })).status,
-    ).toBe(200);
+    expect(await statusOf('PATCH', `/api/users/${beheerder.user.id}`, { role: 'inspecteur' })).toBe(
+      200,
+    );
   });
 
   it('setting a password signs the user out elsewhere but keeps the beheerder’s own session', async () => {
-    const { store, app, beheerder, send } = await setup();
+    const { store, app, beheerder, statusOf } = await setup();
     const target = await createSignedInUser(store, {
       role: 'inspecteur',
       organisation: beheerder.organisation,
       password: 'oud-wachtwoord-1',
     });
     expect(
-      (
-        await send('POST', `/api/users/${target.user.id}/password`, {
-          password: 'nieuw-wachtwoord-1',
-        })
-      ).status,
+      await statusOf('POST', `/api/users/${target.user.id}/password`, {
+        password: 'nieuw-wachtwoord-1',
+      }),
     ).toBe(204);
     expect((await app.request('/api/auth/me', { headers: target.headers })).status).toBe(401);
-    expect(
-      (
-        await send(
-          'POST',
-          '/api/auth/sign-in',
-          { email: target.user.email, password: 'oud-wachtwoord-1' },
-          {},
-        )
-      ).status,
-    ).toBe(401);
-    expect(
-      (
-        await send(
-          'POST',
-          '/api/auth/sign-in',
-          { email: target.user.email, password: 'nieuw-wachtwoord-1' },
-          {},
-        )
-      ).status,
-    ).toBe(200);
+    const signInWith = (password: string) =>
+      statusOf('POST', '/api/auth/sign-in', { email: target.user.email, password }, {});
+    expect(await signInWith('oud-wachtwoord-1')).toBe(401);
+    expect(await signInWith('nieuw-wachtwoord-1')).toBe(200);
 
     expect(
-      (
-        await send('POST', `/api/users/${beheerder.user.id}/password`, {
-          password: 'eigen-nieuw-ww',
-        })
-      ).status,
+      await statusOf('POST', `/api/users/${beheerder.user.id}/password`, {
+        password: 'eigen-nieuw-ww',
+      }),
     ).toBe(204);
     expect((await app.request('/api/auth/me', { headers: beheerder.headers })).status).toBe(200);
   });

@@ -117,6 +117,12 @@ describe('import files', () => {
     const corrupt = path.join(dir, 'corrupt.zip');
     writeFileSync(corrupt, Buffer.concat([zip.subarray(0, 60), Buffer.alloc(500, 0xff)]));
     await expect(readBytes(corrupt)).rejects.toThrow(ImportInputError);
+    const stored = buildZip([{ name: 'data.csv', data: csv, method: 'stored' }]);
+    const flipped = Buffer.from(stored);
+    flipped[1000] = (flipped[1000] ?? 0) ^ 0x01;
+    const badCrc = path.join(dir, 'bad-crc.zip');
+    writeFileSync(badCrc, flipped);
+    await expect(readBytes(badCrc)).rejects.toThrow(/CRC mismatch/);
     const noCsv = path.join(dir, 'no-csv.zip');
     writeFileSync(noCsv, buildZip([{ name: 'a.txt', data: csv, method: 'stored' }]));
     await expect(readBytes(noCsv)).rejects.toThrow(/holds no CSV/);

@@ -11,13 +11,13 @@ import {
   requireRole,
   type AuthEnv,
 } from '../../src/server/auth/middleware.ts';
-import { createApp } from '../../src/server/app.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import { openPgliteStore } from '../../src/server/store/pglite-store.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { may, PermissionSchema, roles, type Role } from '../../src/shared/domain/role.ts';
 import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
-import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
+import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { appFor } from './support/app.ts';
 import {
   createOrganisation,
   createUser,
@@ -131,17 +131,6 @@ const publicRoutes = new Set([
  * move into `protectedRoutes` with its allowed roles and a cross-organisation request.
  */
 const awaitingTableRows = new Set(['POST /api/sync/push', 'GET /api/sync/pull']);
-
-function appFor(store: Store) {
-  return createApp({
-    store,
-    distDir: makeTempDir('no-dist'),
-    version: 'test',
-    logError: (message, error) => {
-      throw new Error(`${message}: ${String(error)}`);
-    },
-  });
-}
 
 /** The API routes the app registers (handlers, not middleware), as 'METHOD /pattern'. */
 function registeredApiRoutes(app: ReturnType<typeof appFor>): string[] {

@@ -171,6 +171,25 @@ export async function syncRowCounts(store: Store): Promise<Record<string, number
   return counts;
 }
 
+/** One complex (C-1 Zonnehof) with one pand and one verblijfsobject (1234 AB 12), as the importer leaves them. */
+export async function seedSmallPortfolio(store: Store, organisationId: string) {
+  const [complexId, pandId, vboId] = [uuidv7(), uuidv7(), uuidv7()];
+  await store.query(
+    `INSERT INTO complexes (id, organisation_id, complexnummer, name) VALUES ($1, $2, 'C-1', 'Zonnehof')`,
+    [complexId, organisationId],
+  );
+  await store.query(
+    `INSERT INTO panden (id, organisation_id, complex_id, bouwjaar) VALUES ($1, $2, $3, 1968)`,
+    [pandId, organisationId, complexId],
+  );
+  await store.query(
+    `INSERT INTO verblijfsobjecten (id, organisation_id, pand_id, vhe_nummer, postcode, huisnummer)
+       VALUES ($1, $2, $3, 'C-1-001', '1234 AB', 12)`,
+    [vboId, organisationId, pandId],
+  );
+  return { complexId, pandId, vboId };
+}
+
 export function newInspection(device: Device, inspectorId?: string) {
   const id = uuidv7();
   const fields: Record<string, unknown> = {

@@ -19,6 +19,7 @@ import {
   pullAll,
   push,
   pushBody,
+  seedSmallPortfolio,
   stamp,
   syncApp,
   syncRowCounts,
@@ -153,23 +154,7 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     const { store } = fixture();
     const { app } = await syncApp(store);
     const beheerder = await user(store, 'beheerder');
-    const org = beheerder.organisation.id;
-    const complexId = uuidv7();
-    const pandId = uuidv7();
-    const vboId = uuidv7();
-    await store.query(
-      `INSERT INTO complexes (id, organisation_id, complexnummer, name) VALUES ($1, $2, 'C-1', 'Zonnehof')`,
-      [complexId, org],
-    );
-    await store.query(
-      `INSERT INTO panden (id, organisation_id, complex_id, bouwjaar) VALUES ($1, $2, $3, 1968)`,
-      [pandId, org, complexId],
-    );
-    await store.query(
-      `INSERT INTO verblijfsobjecten (id, organisation_id, pand_id, vhe_nummer, postcode, huisnummer)
-       VALUES ($1, $2, $3, 'C-1-001', '1234 AB', 12)`,
-      [vboId, org, pandId],
-    );
+    const { complexId, pandId, vboId } = await seedSmallPortfolio(store, beheerder.organisation.id);
     const device = new Device();
     const first = await pullAll(app, beheerder, device);
     expect(first.records.get(`complex/${complexId}`)?.fields.name?.value).toBe('Zonnehof');

@@ -1,6 +1,7 @@
 // The backup file: all local work (inspections, answers and their history, findings, actions,
 // photos, the outbox) as one JSON document the inspector can keep outside the browser. Importing
 // it is idempotent and merges by clock, and it restores the outbox so the work still syncs.
+import type { Table } from 'dexie';
 import { z } from 'zod';
 import { ActionSchema, FindingSchema } from '../../shared/domain/index.ts';
 import { AnswerSchema, AnswerValueSchema } from '../../shared/domain/templates/index.ts';
@@ -16,6 +17,7 @@ import {
   type PhotoThumbnailRow,
   type SchouwDatabase,
   type SyncClocks,
+  workTables,
 } from './database.ts';
 import { InvalidInputError } from './errors.ts';
 import { InspectionRecordSchema } from './inspection-types.ts';
@@ -223,7 +225,7 @@ export class BackupRepository {
   async exportBackupFile(): Promise<BackupFile> {
     const db = this.db;
     return this.context.run(() =>
-      db.transaction('r', [...this.tables(), db.meta], async () => {
+      db.transaction('r', [...workTables(db), db.meta], async () => {
         const [
           inspections,
           answers,
@@ -316,22 +318,6 @@ export class BackupRepository {
     return { ...report, problems };
   }
 
-  private tables() {
-    const db = this.db;
-    return [
-      db.inspections,
-      db.answers,
-      db.answerHistory,
-      db.findings,
-      db.actions,
-      db.photos,
-      db.photoData,
-      db.photoThumbnails,
-      db.photoAnnotations,
-      db.outbox,
-    ];
-  }
-
   private merge(
     data: Parsed,
     backupWriter: WriterState | undefined,
@@ -344,116 +330,68 @@ export class BackupRepository {
       else unchanged[table] += 1;
     };
     return this.context.run(() =>
-      db.transaction('rw', [...this.tables(), db.meta], async () => {
+      db.transaction('rw', [...workTables(db), db.meta], async () => {
         let newest: string | undefined;
         const see = (hlc: string | undefined) => {
           if (hlc !== undefined && (newest === undefined || compareHlc(hlc, newest) > 0))
             newest = hlc;
         };
 
-        const mergeSynced = async <T extends SyncClocks & object, K>(
-          table: BackupTable,
-          rowsIn: T[],
+        // Synced tables: merge field by field by clock; `keep` lets local knowledge survive.
+        const mergeSynced = async <T extends I & SyncClocks & object, K, I>(
+          name: BackupTable,
+          rowsIn: readonly T[],
+          table: Table<T, K, I>,
           keyOf: (row: T) => K,
-          get: (keys: K[]) => Promise<(T | undefined)[]>,
-          put: (rowsOut: T[]) => Promise<unknown>,
+          keep: (merged: T, local: T | undefined) => T = (merged) => merged,
         ) => {
-          const existing = await get(rowsIn.map(keyOf));
+          const existing = await table.bulkGet(rowsIn.map(keyOf));
           const changed: T[] = [];
           rowsIn.forEach((row, index) => {
             see(rowHlc(row));
             const merged = mergeRows(existing[index], row);
-            if (merged) changed.push(merged);
-            count(table, merged !== undefined);
+            if (merged) changed.push(keep(merged, existing[index]));
+            count(name, merged !== undefined);
           });
-          if (changed.length) await put(changed);
+          if (changed.length) await table.bulkPut(changed);
         };
+        // Append-only and content-addressed tables: add what is missing.
+        const addMissing = async <T extends I, K, I>(
+          name: BackupTable,
+          rowsIn: readonly T[],
+          table: Table<T, K, I>,
+          keyOf: (row: T) => K,
+        ) => {
+          const existing = await table.bulkGet(rowsIn.map(keyOf));
+          const missing = rowsIn.filter((_row, index) => existing[index] === undefined);
+          rowsIn.forEach((_row, index) => count(name, existing[index] === undefined));
+          if (missing.length) await table.bulkAdd(missing);
+        };
+        const byId = (row: { id: string }) => row.id;
+        const byHash = (row: { hash: string }) => row.hash;
 
-        await mergeSynced(
-          'inspections',
-          data.inspections,
-          (row) => row.id,
-          (keys) => db.inspections.bulkGet(keys),
-          (out) => db.inspections.bulkPut(out),
-        );
+        await mergeSynced('inspections', data.inspections, db.inspections, byId);
         await mergeSynced(
           'answers',
           data.answers,
+          db.answers,
           (row) => [row.inspectionId, row.questionId] as [string, string],
-          (keys) => db.answers.bulkGet(keys),
-          (out) => db.answers.bulkPut(out),
         );
-        await mergeSynced(
-          'findings',
-          data.findings,
-          (row) => row.id,
-          (keys) => db.findings.bulkGet(keys),
-          (out) => db.findings.bulkPut(out),
-        );
-        await mergeSynced(
-          'actions',
-          data.actions,
-          (row) => row.id,
-          (keys) => db.actions.bulkGet(keys),
-          (out) => db.actions.bulkPut(out),
-        );
+        await mergeSynced('findings', data.findings, db.findings, byId);
+        await mergeSynced('actions', data.actions, db.actions, byId);
         // A photo's upload state is local knowledge: keep "uploaded" when either copy knows it.
-        const photoRows = data.photos as PhotoRow[];
-        const localPhotos = await db.photos.bulkGet(photoRows.map((row) => row.hash));
-        await mergeSynced(
-          'photos',
-          photoRows,
-          (row) => row.hash,
-          () => Promise.resolve(localPhotos),
-          (out) =>
-            db.photos.bulkPut(
-              out.map((row) => {
-                const local = localPhotos.find((photo) => photo?.hash === row.hash);
-                return local?.uploaded === 1 ? { ...row, uploaded: 1 as const } : row;
-              }),
-            ),
+        await mergeSynced('photos', data.photos as PhotoRow[], db.photos, byHash, (row, local) =>
+          local?.uploaded === 1 ? { ...row, uploaded: 1 as const } : row,
         );
 
-        // Append-only and content-addressed tables: add what is missing.
-        const addMissing = async <T, K>(
-          table: BackupTable,
-          rowsIn: T[],
-          keyOf: (row: T) => K,
-          get: (keys: K[]) => Promise<unknown[]>,
-          add: (rowsOut: T[]) => Promise<unknown>,
-        ) => {
-          const existing = await get(rowsIn.map(keyOf));
-          const missing = rowsIn.filter((_row, index) => existing[index] === undefined);
-          rowsIn.forEach((_row, index) => count(table, existing[index] === undefined));
-          if (missing.length) await add(missing);
-        };
-        await addMissing(
-          'answerHistory',
-          data.answerHistory,
-          (row) => row.id,
-          (keys) => db.answerHistory.bulkGet(keys),
-          (out) => db.answerHistory.bulkAdd(out),
-        );
-        await addMissing(
-          'photoData',
-          data.photoData,
-          (row) => row.hash,
-          (keys) => db.photoData.bulkGet(keys),
-          (out) => db.photoData.bulkAdd(out),
-        );
-        await addMissing(
-          'photoThumbnails',
-          data.photoThumbnails,
-          (row) => row.hash,
-          (keys) => db.photoThumbnails.bulkGet(keys),
-          (out) => db.photoThumbnails.bulkAdd(out),
-        );
+        await addMissing('answerHistory', data.answerHistory, db.answerHistory, byId);
+        await addMissing('photoData', data.photoData, db.photoData, byHash);
+        await addMissing('photoThumbnails', data.photoThumbnails, db.photoThumbnails, byHash);
         await addMissing(
           'outbox',
           data.outbox,
+          db.outbox,
           (row) => [row.clientId, row.seq] as [string, number],
-          (keys) => db.outbox.bulkGet(keys),
-          (out) => db.outbox.bulkAdd(out),
         );
         for (const op of data.outbox) see(op.hlc);
 

@@ -18,7 +18,7 @@ import { live, type Live } from './live.ts';
 import { WRITER_KEY, type StoreContext } from './store-context.ts';
 import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
 import { getAppStoreContext } from './store.ts';
-import { recordState } from './synced.ts';
+import { recordState, rowFromState } from './synced.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 
 const CURSOR_KEY = 'sync.cursor';
@@ -68,24 +68,6 @@ export interface SyncStore {
 
 type SyncedRow = SyncClocks & Record<string, unknown>;
 
-/** Row values of a merged state, keeping local-only properties (e.g. a photo's `uploaded`). */
-function rowFromState(
-  base: Record<string, unknown>,
-  state: RecordState,
-  key: Record<string, unknown>,
-): SyncedRow {
-  const row: Record<string, unknown> = { ...base, ...key };
-  const clocks: Record<string, string> = {};
-  for (const [name, field] of Object.entries(state.fields)) {
-    row[name] = field.value;
-    clocks[name] = field.hlc;
-  }
-  row.clocks = clocks;
-  if (state.deletedHlc === undefined) delete row.deletedHlc;
-  else row.deletedHlc = state.deletedHlc;
-  return row as SyncedRow;
-}
-
 function remoteState(change: PulledChange): RecordState {
   const fields: RecordState['fields'] = {};
   for (const [name, field] of Object.entries(change.fields))
@@ -112,7 +94,7 @@ export function createSyncStore(context: StoreContext): SyncStore {
     const before = (await table.get(key as string)) as SyncedRow | undefined;
     const local = before ? recordState(before) : { fields: {} };
     const merged = mergeRecordStates(local, remoteState(change));
-    const after = rowFromState(before ?? defaults, merged, keyFields);
+    const after = rowFromState({ ...(before ?? defaults), ...keyFields }, merged);
     if (merged !== local || !before) await table.put(after);
     return { before, after };
   }

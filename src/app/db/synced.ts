@@ -62,16 +62,27 @@ export function mergeRows<T extends SyncClocks & object>(
   if (incoming.deletedHlc !== undefined)
     state = applyOp(state, { kind: 'delete', hlc: incoming.deletedHlc, fields: {} });
   if (sameState(state, before)) return undefined;
-  const merged: Record<string, unknown> = { ...(local as object) };
+  return rowFromState(local, state) as T;
+}
+
+/**
+ * A row holding a merged state's values and clocks, on top of `base` (so local-only properties,
+ * e.g. a photo's `uploaded`, survive).
+ */
+export function rowFromState(
+  base: object,
+  state: RecordState,
+): SyncClocks & Record<string, unknown> {
+  const row: Record<string, unknown> = { ...base };
   const clocks: Record<string, string> = {};
   for (const [name, field] of Object.entries(state.fields)) {
-    merged[name] = field.value;
+    row[name] = field.value;
     clocks[name] = field.hlc;
   }
-  merged.clocks = clocks;
-  if (state.deletedHlc === undefined) delete merged.deletedHlc;
-  else merged.deletedHlc = state.deletedHlc;
-  return merged as T;
+  row.clocks = clocks;
+  if (state.deletedHlc === undefined) delete row.deletedHlc;
+  else row.deletedHlc = state.deletedHlc;
+  return row as SyncClocks & Record<string, unknown>;
 }
 
 function sameState(a: RecordState, b: RecordState): boolean {

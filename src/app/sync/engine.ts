@@ -73,17 +73,20 @@ export interface SyncEngineOptions {
   onUpdateRequired?: () => void;
 }
 
-const INITIAL_STATUS: SyncStatus = {
-  running: false,
-  step: undefined,
-  photos: undefined,
-  lastSyncAt: undefined,
-  problem: undefined,
-  blocked: undefined,
-  nextRetryAt: undefined,
-  rejected: [],
-  refusedPhotos: [],
-};
+/** The status before any sync: nothing running, nothing known. A fresh object on every call. */
+export function idleSyncStatus(): SyncStatus {
+  return {
+    running: false,
+    step: undefined,
+    photos: undefined,
+    lastSyncAt: undefined,
+    problem: undefined,
+    blocked: undefined,
+    nextRetryAt: undefined,
+    rejected: [],
+    refusedPhotos: [],
+  };
+}
 
 /** Most remembered rejected ops; older ones are dropped from the status. */
 const MAX_REMEMBERED_REJECTIONS = 50;
@@ -97,7 +100,7 @@ function defaultTimer(callback: () => void, ms: number): () => void {
 }
 
 export class SyncEngine {
-  private current: SyncStatus = INITIAL_STATUS;
+  private current: SyncStatus = idleSyncStatus();
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly now: () => number;
   private readonly backoff: BackoffOptions;

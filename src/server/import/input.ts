@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 
 // Opens an import file as a stream of decoded text: plain CSV, or a ZIP archive (as EP-online
 // publishes its totaalbestand) read entry by entry from the front, so neither the archive nor
@@ -83,6 +83,7 @@ export async function* unzipFirstCsv(source: AsyncIterable<Buffer>): AsyncGenera
     const header = await reader.take(26);
     const flags = header.readUInt16LE(2);
     const method = header.readUInt16LE(4);
+    const expectedCrc = header.readUInt32LE(10);
     const compressedSize = header.readUInt32LE(14);
     const name = (await reader.take(header.readUInt16LE(22))).toString('utf8');
     await reader.take(header.readUInt16LE(24));
@@ -106,7 +107,12 @@ export async function* unzipFirstCsv(source: AsyncIterable<Buffer>): AsyncGenera
           'ZIP-bestand: ongecomprimeerd item zonder lengte wordt niet ondersteund (stored entry with data descriptor is not supported)',
         );
       }
-      yield* reader.stream(compressedSize);
+      let crc = 0;
+      for await (const chunk of reader.stream(compressedSize)) {
+        crc = crc32(chunk, crc);
+        yield chunk;
+      }
+      checkCrc(crc, expectedCrc);
       return;
     }
     if (method !== METHOD_DEFLATED) {
@@ -120,8 +126,12 @@ export async function* unzipFirstCsv(source: AsyncIterable<Buffer>): AsyncGenera
     const compressed = Readable.from(reader.stream(hasDescriptor ? undefined : compressedSize));
     compressed.on('error', (error) => inflate.destroy(error));
     compressed.pipe(inflate);
+    let crc = 0;
     try {
-      for await (const chunk of inflate) yield chunk as Buffer;
+      for await (const chunk of inflate) {
+        crc = crc32(chunk as Buffer, crc);
+        yield chunk as Buffer;
+      }
     } catch (error) {
       if (error instanceof ImportInputError) throw error;
       throw new ImportInputError(
@@ -130,9 +140,19 @@ export async function* unzipFirstCsv(source: AsyncIterable<Buffer>): AsyncGenera
     } finally {
       compressed.destroy();
     }
+    // With a data descriptor the CRC comes after the data; the inflater's own checks remain.
+    if (!hasDescriptor) checkCrc(crc, expectedCrc);
     return;
   }
   throw new ImportInputError('Het ZIP-bestand bevat geen CSV-bestand (the ZIP file holds no CSV)');
+}
+
+function checkCrc(actual: number, expected: number): void {
+  if (actual !== expected) {
+    throw new ImportInputError(
+      'Het ZIP-bestand is beschadigd: de controlesom klopt niet (the ZIP file is corrupt: CRC mismatch)',
+    );
+  }
 }
 
 /** UTF-8 text chunks (BOM dropped); invalid byte sequences stop the import with a clear message. */

@@ -1,38 +1,22 @@
-// What a pushed op may set, per entity: partial schemas derived from the domain schemas, strict so
-// an unknown field is refused rather than stored. The inspection record itself is defined by the
-// app's store (src/app/db/inspection-types.ts), which the server may not import; its fields are
-// mirrored here from the same domain building blocks.
+// What a pushed op may set, per entity: partial schemas derived from the shared domain schemas
+// (the same ones the app stores with), strict so an unknown field is refused rather than stored.
 import { z } from 'zod';
 import {
   ActionSchema,
   AnswerSchema,
   EntityIdSchema,
   FindingSchema,
-  GeoPositionSchema,
-  IsoDateSchema,
+  InspectionRecordSchema,
   IsoDateTimeSchema,
-  ModuleIdSchema,
   Sha256HexSchema,
-  TargetLevelSchema,
 } from '../../shared/domain/index.ts';
 import type { EntityType } from '../../shared/sync/protocol.ts';
 
-const InspectionFieldsSchema = z
-  .object({
-    module: ModuleIdSchema,
-    templateId: ModuleIdSchema,
-    templateVersion: z.number().int().positive(),
-    targetLevel: TargetLevelSchema,
-    targetId: EntityIdSchema,
-    complexId: EntityIdSchema,
-    status: z.enum(['planned', 'draft', 'finished', 'reopened']),
-    plannedFor: IsoDateSchema,
-    startedAt: IsoDateTimeSchema,
-    finishedAt: IsoDateTimeSchema,
-    inspectorId: z.string().min(1).max(200),
-    position: GeoPositionSchema,
-    carriedForwardFrom: EntityIdSchema,
-  })
+// Free-text ids from a client are bounded here; the device itself does not need the bound.
+const UserRefSchema = z.string().min(1).max(200);
+
+const InspectionFieldsSchema = InspectionRecordSchema.omit({ id: true })
+  .extend({ inspectorId: UserRefSchema })
   .partial()
   .strict();
 
@@ -40,7 +24,7 @@ const AnswerFieldsSchema = z
   .object({
     ...AnswerSchema.shape,
     inspectionId: EntityIdSchema,
-    answeredBy: z.string().min(1).max(200),
+    answeredBy: UserRefSchema,
   })
   .partial()
   .strict();

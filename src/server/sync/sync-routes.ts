@@ -15,11 +15,18 @@ import { pullChanges, pushOps, unsupportedVersionMessage } from './sync-service.
 /** Largest push body: 500 ops with answers, findings and annotations fit well within it. */
 export const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
-function issues(error: z.ZodError) {
-  return error.issues.slice(0, 20).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+/** 400 naming the first problem, with up to 20 issues for the app to point at. */
+function invalidRequest(c: Context, error: z.ZodError): Response {
+  return errorResponse(
+    c,
+    400,
+    'invalid-input',
+    `Ongeldig verzoek: ${error.issues[0]?.message ?? 'onbekende fout'}`,
+    error.issues.slice(0, 20).map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    })),
+  );
 }
 
 function updateRequired(c: Context, message: string): Response {
@@ -64,15 +71,7 @@ export function syncRoutes(store: Store) {
       const tooOld = versionProblem(raw);
       if (tooOld) return updateRequired(c, tooOld);
       const parsed = PushRequestSchema.safeParse(raw);
-      if (!parsed.success) {
-        return errorResponse(
-          c,
-          400,
-          'invalid-input',
-          `Ongeldig verzoek: ${parsed.error.issues[0]?.message ?? 'onbekende fout'}`,
-          issues(parsed.error),
-        );
-      }
+      if (!parsed.success) return invalidRequest(c, parsed.error);
       const foreign = parsed.data.ops.findIndex((op) => op.clientId !== parsed.data.clientId);
       if (foreign >= 0) {
         return errorResponse(
@@ -118,15 +117,7 @@ export function syncRoutes(store: Store) {
     const tooOld = versionProblem(raw);
     if (tooOld) return updateRequired(c, tooOld);
     const parsed = PullRequestSchema.safeParse(raw);
-    if (!parsed.success) {
-      return errorResponse(
-        c,
-        400,
-        'invalid-input',
-        `Ongeldig verzoek: ${parsed.error.issues[0]?.message ?? 'onbekende fout'}`,
-        issues(parsed.error),
-      );
-    }
+    if (!parsed.success) return invalidRequest(c, parsed.error);
     const outcome = await pullChanges(store, c.get('principal'), parsed.data);
     switch (outcome.kind) {
       case 'ok':

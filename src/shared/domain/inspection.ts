@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { ModuleIdSchema } from './module.ts';
+import { EntityIdSchema } from './entity-id.ts';
+import { GeoPositionSchema } from './finding.ts';
+import { IsoDateSchema, IsoDateTimeSchema } from './iso-date.ts';
+import { ModuleIdSchema, TargetLevelSchema } from './module.ts';
 import { scoreInspection, type InspectionScore, type ScoreContext } from './scoring/index.ts';
 import { isUnconfirmed, type Answer, type AnswerSet } from './templates/answer.ts';
 import {
@@ -11,9 +14,9 @@ import {
 import { getTemplate } from './templates/registry.ts';
 import { findQuestion, type Template } from './templates/template-schema.ts';
 
-// The pure side of an inspection: which template version it was made with, whether its answers
-// fit that version, whether it may be finished, and carrying answers forward. The stored record
-// itself (status, target, timestamps) lives with the store (src/app/db/inspection-types.ts).
+// An inspection: the record as the device stores and the server syncs it (one schema for both),
+// and the pure rules around it: which template version it was made with, whether its answers fit
+// that version, whether it may be finished, and carrying answers forward.
 
 /** An inspection always records the exact template version it was started with. */
 export const InspectionTemplateRefSchema = z.object({
@@ -21,6 +24,30 @@ export const InspectionTemplateRefSchema = z.object({
   templateVersion: z.number().int().positive(),
 });
 export type InspectionTemplateRef = z.infer<typeof InspectionTemplateRefSchema>;
+
+export const InspectionStatusSchema = z.enum(['planned', 'draft', 'finished', 'reopened']);
+export type InspectionStatus = z.infer<typeof InspectionStatusSchema>;
+
+export const InspectionRecordSchema = z.object({
+  id: EntityIdSchema,
+  module: ModuleIdSchema,
+  /** Template id and version the form was started with; an old draft keeps its version. */
+  ...InspectionTemplateRefSchema.shape,
+  targetLevel: TargetLevelSchema,
+  /** Id of the complex, pand or verblijfsobject inspected. */
+  targetId: EntityIdSchema,
+  /** The complex the target belongs to, so a complex lists all its inspections at once. */
+  complexId: EntityIdSchema,
+  status: InspectionStatusSchema,
+  plannedFor: IsoDateSchema.optional(),
+  startedAt: IsoDateTimeSchema.optional(),
+  finishedAt: IsoDateTimeSchema.optional(),
+  inspectorId: z.string().min(1).optional(),
+  position: GeoPositionSchema.optional(),
+  /** The finished inspection whose answers were carried forward into this one. */
+  carriedForwardFrom: EntityIdSchema.optional(),
+});
+export type InspectionRecord = z.infer<typeof InspectionRecordSchema>;
 
 export type TemplateLookup = { ok: true; template: Template } | { ok: false; error: string };
 

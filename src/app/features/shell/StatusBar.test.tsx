@@ -3,20 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.ts';
 import { online } from '../../state/connectivity.ts';
 import { syncStatus } from '../../state/sync-engine-status.ts';
-import type { SyncStatus } from '../../sync/engine.ts';
+import { idleSyncStatus, type SyncStatus } from '../../sync/engine.ts';
 import { StatusBar } from './StatusBar.tsx';
 
-const idle: SyncStatus = {
-  running: false,
-  step: undefined,
-  photos: undefined,
-  lastSyncAt: undefined,
-  problem: undefined,
-  blocked: undefined,
-  nextRetryAt: undefined,
-  rejected: [],
-  refusedPhotos: [],
-};
+const idle = idleSyncStatus();
 
 function render(isOnline: boolean, status: SyncStatus | undefined): string {
   setLocale('nl');

@@ -2,20 +2,10 @@ import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.ts';
 import { syncStatus } from '../../state/sync-engine-status.ts';
-import type { SyncStatus } from '../../sync/engine.ts';
+import { idleSyncStatus, type SyncStatus } from '../../sync/engine.ts';
 import { SyncPanel } from './SyncPanel.tsx';
 
-const idle: SyncStatus = {
-  running: false,
-  step: undefined,
-  photos: undefined,
-  lastSyncAt: undefined,
-  problem: undefined,
-  blocked: undefined,
-  nextRetryAt: undefined,
-  rejected: [],
-  refusedPhotos: [],
-};
+const idle = idleSyncStatus();
 
 function text(status: SyncStatus): string {
   setLocale('nl');

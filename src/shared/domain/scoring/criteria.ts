@@ -91,19 +91,22 @@ const passWord: Readonly<Record<Comparison, string>> = {
   below: 'is minder dan',
 };
 
-/** A single measurement against a limit ("vrije hoogte 2,55 m is minder dan 2,6 m"). */
-export function numericCriterion(spec: {
+/** When it returns applies: false, the criterion does not apply (n.v.t.) with this reason. */
+type AppliesCheck = (read: AnswerReader) => { applies: boolean; reason: string };
+
+interface SingleQuestionSpec {
   id: string;
   blocking?: boolean;
   rule: RuleCitation;
   question: string;
-  comparison: Comparison;
-  limit: number;
-  unit: string;
-  what: string;
-  /** When given and false, the criterion does not apply (n.v.t.) with this reason. */
-  applies?: (read: AnswerReader) => { applies: boolean; reason: string };
-}): Criterion {
+  applies?: AppliesCheck;
+}
+
+/** A criterion on one question: n.v.t. when `applies` says so, otherwise `judge` decides. */
+function singleQuestionCriterion(
+  spec: SingleQuestionSpec,
+  judge: (read: AnswerReader) => CriterionOutcome,
+): Criterion {
   return {
     id: spec.id,
     rule: spec.rule,
@@ -114,47 +117,42 @@ export function numericCriterion(spec: {
         const { applies, reason } = spec.applies(read);
         if (!applies) return { status: 'nvt', detail: reason };
       }
-      const value = read.number(spec.question);
-      if (value === undefined) return requireAnswers(read, [spec.question]) ?? missingValue;
-      const pass = compare[spec.comparison](value, spec.limit);
-      const word = pass ? passWord[spec.comparison] : failWord[spec.comparison];
-      return {
-        status: pass ? 'pass' : 'fail',
-        detail: `${spec.what} ${formatQuantity(value, spec.unit)} ${word} ${formatQuantity(spec.limit, spec.unit)}.`,
-      };
+      return judge(read);
     },
   };
 }
 
+/** A single measurement against a limit ("vrije hoogte 2,55 m is minder dan 2,6 m"). */
+export function numericCriterion(
+  spec: SingleQuestionSpec & {
+    comparison: Comparison;
+    limit: number;
+    unit: string;
+    what: string;
+  },
+): Criterion {
+  return singleQuestionCriterion(spec, (read) => {
+    const value = read.number(spec.question);
+    if (value === undefined) return requireAnswers(read, [spec.question]) ?? missingValue;
+    const pass = compare[spec.comparison](value, spec.limit);
+    const word = pass ? passWord[spec.comparison] : failWord[spec.comparison];
+    return {
+      status: pass ? 'pass' : 'fail',
+      detail: `${spec.what} ${formatQuantity(value, spec.unit)} ${word} ${formatQuantity(spec.limit, spec.unit)}.`,
+    };
+  });
+}
+
 /** A ja/nee answer where ja is required ("eigen entree mogelijk: nee"). */
-export function jaCriterion(spec: {
-  id: string;
-  blocking?: boolean;
-  rule: RuleCitation;
-  question: string;
-  pass: string;
-  fail: string;
-  applies?: (read: AnswerReader) => { applies: boolean; reason: string };
-}): Criterion {
-  return {
-    id: spec.id,
-    rule: spec.rule,
-    blocking: spec.blocking ?? false,
-    questions: [spec.question],
-    evaluate(read) {
-      if (spec.applies) {
-        const { applies, reason } = spec.applies(read);
-        if (!applies) return { status: 'nvt', detail: reason };
-      }
-      const answer = read.jaNee(spec.question);
-      if (answer === undefined) return requireAnswers(read, [spec.question]) ?? missingValue;
-      if (answer === 'nvt')
-        return { status: 'nvt', detail: sentence(read.describe(spec.question)) };
-      return answer === 'ja'
-        ? { status: 'pass', detail: spec.pass }
-        : { status: 'fail', detail: spec.fail };
-    },
-  };
+export function jaCriterion(spec: SingleQuestionSpec & { pass: string; fail: string }): Criterion {
+  return singleQuestionCriterion(spec, (read) => {
+    const answer = read.jaNee(spec.question);
+    if (answer === undefined) return requireAnswers(read, [spec.question]) ?? missingValue;
+    if (answer === 'nvt') return { status: 'nvt', detail: sentence(read.describe(spec.question)) };
+    return answer === 'ja'
+      ? { status: 'pass', detail: spec.pass }
+      : { status: 'fail', detail: spec.fail };
+  });
 }
 
 // Only reachable if a question's type and the criterion's expectation disagree.

@@ -1,5 +1,12 @@
 import type { Severity } from '../finding.ts';
-import { help, passWhenJa, photoWhenNee, text } from './builders.ts';
+import {
+  help,
+  highestFloorQuestion,
+  passWhenJa,
+  photoWhenNee,
+  remarksQuestion,
+  text,
+} from './builders.ts';
 import type { Condition } from './condition.ts';
 import type { InspectionRuleId } from './rules.ts';
 import type { Question, Template } from './template-schema.ts';
@@ -52,20 +59,12 @@ export const brandveiligheidsrondeV1: Template = {
       id: 'gebouw',
       title: text('Gebouw', 'Building'),
       questions: [
-        {
-          id: 'hoogste-vloer',
-          type: 'measurement',
-          unit: 'm',
-          label: text('Hoogte van de hoogste vloer boven meetniveau'),
-          required: true,
-          min: 0,
-          max: 200,
-          decimals: 2,
-          help: help(
+        highestFloorQuestion(
+          help(
             'Boven 20 m zijn een droge blusleiding en een brandweerlift vereist; die worden dan ook gecontroleerd.',
             'bbl.brandweer.20m',
           ),
-        },
+        ),
         {
           id: 'zorgwoningen',
           type: 'ja-nee',
@@ -369,14 +368,7 @@ export const brandveiligheidsrondeV1: Template = {
           action: 'Ontruimingsplan opstellen of actualiseren.',
           allowNvt: true,
         }),
-        {
-          id: 'opmerkingen',
-          type: 'text',
-          label: text('Opmerkingen'),
-          required: false,
-          maxLength: 2000,
-          help: help('Noteer bijzonderheden voor de volgende ronde.', 'brand.ernst'),
-        },
+        remarksQuestion(help('Noteer bijzonderheden voor de volgende ronde.', 'brand.ernst')),
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { help, options, text } from './builders.ts';
+import { help, options, photosQuestion, text } from './builders.ts';
 import type { Condition } from './condition.ts';
 import type { Question, Template } from './template-schema.ts';
 
@@ -226,17 +226,11 @@ export const energieOpnameV1: Template = {
             'energie.maatregelen.indicatief',
           ),
         },
-        {
-          id: 'fotos',
-          type: 'photo',
-          label: text("Foto's (typeplaatje, glasstempel, kruipruimte)"),
-          required: false,
-          maxPhotos: 20,
-          help: help(
-            "Foto's onderbouwen de opname voor de energieadviseur.",
-            'energie.opname.staat',
-          ),
-        },
+        photosQuestion(
+          "Foto's (typeplaatje, glasstempel, kruipruimte)",
+          20,
+          help("Foto's onderbouwen de opname voor de energieadviseur.", 'energie.opname.staat'),
+        ),
         {
           id: 'toelichting',
           type: 'text',

@@ -1,4 +1,11 @@
-import { help, options, text } from './builders.ts';
+import {
+  ceilingHeightQuestion,
+  help,
+  options,
+  quickScanPhotosQuestion,
+  remarksQuestion,
+  text,
+} from './builders.ts';
 import type { Template } from './template-schema.ts';
 
 // Quick scan: can ground-floor space (bergingen, winkel, gemeenschappelijke ruimte, garage)
@@ -108,21 +115,9 @@ export const ondertoppenScanV1: Template = {
             'woning.verblijfsruimte.11m2',
           ),
         },
-        {
-          id: 'plafondhoogte',
-          type: 'measurement',
-          unit: 'm',
-          label: text('Vrije hoogte (vloer tot plafond)'),
-          required: true,
-          min: 1,
-          max: 10,
-          decimals: 2,
-          help: help(
-            'Verblijfsgebied vraagt ten minste 2,6 m vrije hoogte. Bij verbouw kan een lager rechtens verkregen niveau gelden; toets dat apart.',
-            'woning.plafondhoogte.2-6m',
-            'bbl.rechtens-verkregen-niveau',
-          ),
-        },
+        ceilingHeightQuestion(
+          'Verblijfsgebied vraagt ten minste 2,6 m vrije hoogte. Bij verbouw kan een lager rechtens verkregen niveau gelden; toets dat apart.',
+        ),
         {
           id: 'daglicht',
           type: 'ja-nee',
@@ -202,28 +197,13 @@ export const ondertoppenScanV1: Template = {
       id: 'vastleggen',
       title: text('Vastleggen', 'Record'),
       questions: [
-        {
-          id: 'fotos',
-          type: 'photo',
-          label: text("Foto's van de ruimte en de gevel"),
-          required: false,
-          maxPhotos: 10,
-          help: help(
-            "Foto's helpen de constructeur en het ontwikkelteam bij de vervolgstap.",
-            'quickscan.constructeur',
-          ),
-        },
-        {
-          id: 'opmerkingen',
-          type: 'text',
-          label: text('Opmerkingen'),
-          required: false,
-          maxLength: 2000,
-          help: help(
+        quickScanPhotosQuestion("Foto's van de ruimte en de gevel"),
+        remarksQuestion(
+          help(
             'Noteer bijvoorbeeld huurcontracten van bergingen of winkels en leidingen in het plafond.',
             'ondertoppen.ruimte',
           ),
-        },
+        ),
       ],
     },
   ],

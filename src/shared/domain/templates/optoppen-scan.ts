@@ -1,4 +1,11 @@
-import { help, options, text } from './builders.ts';
+import {
+  help,
+  highestFloorQuestion,
+  options,
+  quickScanPhotosQuestion,
+  remarksQuestion,
+  text,
+} from './builders.ts';
 import type { Template } from './template-schema.ts';
 
 // Quick scan: can storeys be added on top of this building? Option ids of roof, structure and
@@ -44,21 +51,13 @@ export const optoppenScanV1: Template = {
             'optoppen.kansrijk',
           ),
         },
-        {
-          id: 'hoogste-vloer',
-          type: 'measurement',
-          unit: 'm',
-          label: text('Hoogte van de hoogste vloer boven meetniveau'),
-          required: true,
-          min: 0,
-          max: 200,
-          decimals: 2,
-          help: help(
+        highestFloorQuestion(
+          help(
             'Meet of schat vanaf het maaiveld bij de entree tot de bovenkant van de hoogste vloer. Komt een vloer na optoppen boven 12,5 m, dan is een lift vereist; boven 20 m een droge blusleiding en een brandweerlift.',
             'bbl.lift.12-5m',
             'bbl.brandweer.20m',
           ),
-        },
+        ),
         {
           id: 'verdiepingshoogte',
           type: 'measurement',
@@ -263,28 +262,13 @@ export const optoppenScanV1: Template = {
             'optoppen.parkeren',
           ),
         },
-        {
-          id: 'fotos',
-          type: 'photo',
-          label: text("Foto's van dak en gevels"),
-          required: false,
-          maxPhotos: 10,
-          help: help(
-            "Foto's helpen de constructeur en het ontwikkelteam bij de vervolgstap.",
-            'quickscan.constructeur',
-          ),
-        },
-        {
-          id: 'opmerkingen',
-          type: 'text',
-          label: text('Opmerkingen'),
-          required: false,
-          maxLength: 2000,
-          help: help(
+        quickScanPhotosQuestion("Foto's van dak en gevels"),
+        remarksQuestion(
+          help(
             'Noteer wat de constructeur moet weten (bijv. eerdere verbouwingen, dakopbouw).',
             'quickscan.constructeur',
           ),
-        },
+        ),
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { help, options, text } from './builders.ts';
+import { ceilingHeightQuestion, help, options, remarksQuestion, text } from './builders.ts';
 import type { Question, Template } from './template-schema.ts';
 
 // Quick scan: can a large dwelling be split into two compact ones (A keeps the existing kitchen,
@@ -143,21 +143,9 @@ export const splitsenScanV1: Template = {
             'woning.verblijfsruimte.11m2',
           ),
         },
-        {
-          id: 'plafondhoogte',
-          type: 'measurement',
-          unit: 'm',
-          label: text('Vrije hoogte (vloer tot plafond)'),
-          required: true,
-          min: 1,
-          max: 10,
-          decimals: 2,
-          help: help(
-            'Verblijfsgebied vraagt ten minste 2,6 m vrije hoogte; bij verbouw kan een lager rechtens verkregen niveau gelden.',
-            'woning.plafondhoogte.2-6m',
-            'bbl.rechtens-verkregen-niveau',
-          ),
-        },
+        ceilingHeightQuestion(
+          'Verblijfsgebied vraagt ten minste 2,6 m vrije hoogte; bij verbouw kan een lager rechtens verkregen niveau gelden.',
+        ),
         {
           id: 'tweede-entree',
           type: 'ja-nee',
@@ -204,17 +192,12 @@ export const splitsenScanV1: Template = {
             'bag.splitsen',
           ),
         },
-        {
-          id: 'opmerkingen',
-          type: 'text',
-          label: text('Opmerkingen'),
-          required: false,
-          maxLength: 2000,
-          help: help(
+        remarksQuestion(
+          help(
             'Noteer bijvoorbeeld leidingloop, geluidsscheiding en de bewoningssituatie.',
             'splitsen.compact',
           ),
-        },
+        ),
       ],
     },
   ],

@@ -1,4 +1,4 @@
-import { help, options, text } from './builders.ts';
+import { help, options, remarksQuestion, text } from './builders.ts';
 import type { Condition } from './condition.ts';
 import type { Group, Question, Template } from './template-schema.ts';
 
@@ -300,14 +300,7 @@ const zorg: Group = {
       'Zorgpartners vragen een aantrekkelijke buitenruimte.',
       ['zorgpartners.voorzieningen'],
     ),
-    {
-      id: 'opmerkingen',
-      type: 'text',
-      label: text('Opmerkingen'),
-      required: false,
-      maxLength: 2000,
-      help: help('Noteer bijvoorbeeld wensen van de bewoner.', 'zorg.aanpassingen'),
-    },
+    remarksQuestion(help('Noteer bijvoorbeeld wensen van de bewoner.', 'zorg.aanpassingen')),
   ],
 };
 
