@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { isHlc } from '../../shared/sync/hlc.ts';
 import { OpSchema } from '../../shared/sync/protocol.ts';
-import { questionOfType, smallPortfolio, testStore } from '../../../test/unit/db/store-fixtures.ts';
+import {
+  questionOfType,
+  startFirstDwellingInspection,
+  testStore,
+} from '../../../test/unit/db/store-fixtures.ts';
 import { InspectionClosedError, InvalidInputError } from './errors.ts';
 import { createStore } from './store.ts';
 
 async function startedInspection() {
   const harness = testStore();
-  const portfolio = smallPortfolio();
-  await harness.store.portfolio.importPortfolio(portfolio);
-  const dwelling = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!;
-  const inspection = await harness.store.inspections.start({
-    module: 'zorggeschiktheid',
-    targetLevel: 'verblijfsobject',
-    targetId: dwelling.id,
-  });
+  const { inspection, dwelling } = await startFirstDwellingInspection(harness.store);
   const question = questionOfType('zorggeschiktheid', 'ja-nee');
   return { ...harness, inspection, question, dwelling };
 }

@@ -127,6 +127,16 @@ function versionOneData() {
   };
 }
 
+/** Writes the rows, table by table, into a database laid out as version 1 shipped, and closes it. */
+async function writeVersionOne(tables: Record<string, readonly unknown[]>): Promise<void> {
+  const old = new Dexie(NAME);
+  old.version(1).stores(SHIPPED_V1);
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(tables)) await old.table(table).bulkAdd(rows);
+  });
+  old.close();
+}
+
 // Filling and upgrading a full database takes seconds on a busy 2-core machine.
 describe('database schema versions', { timeout: 30_000 }, () => {
   it('never changes the shipped version 1 schema', () => {
@@ -135,12 +145,7 @@ describe('database schema versions', { timeout: 30_000 }, () => {
 
   it('upgrades a full version-1 database to the current version without losing a row', async () => {
     const data = versionOneData();
-    const old = new Dexie(NAME);
-    old.version(1).stores(SHIPPED_V1);
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
-    });
-    old.close();
+    await writeVersionOne(data);
 
     const store = createStore({ name: NAME });
     await store.open();
@@ -173,13 +178,7 @@ describe('database schema versions', { timeout: 30_000 }, () => {
 
   it('fills the search tokens during the upgrade so existing dwellings are searchable at once', async () => {
     const data = versionOneData();
-    const old = new Dexie(NAME);
-    old.version(1).stores(SHIPPED_V1);
-    await old.transaction('rw', old.tables, async () => {
-      await old.table('complexes').bulkAdd(data.complexes);
-      await old.table('dwellings').bulkAdd(data.dwellings);
-    });
-    old.close();
+    await writeVersionOne({ complexes: data.complexes, dwellings: data.dwellings });
 
     const store = createStore({ name: NAME });
     const dwelling = data.dwellings[321]!;
@@ -198,12 +197,7 @@ describe('database schema versions', { timeout: 30_000 }, () => {
 
   it('keeps working on the work of the upgraded database: its client id and sequence continue', async () => {
     const data = versionOneData();
-    const old = new Dexie(NAME);
-    old.version(1).stores(SHIPPED_V1);
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(data)) await old.table(table).bulkAdd(rows);
-    });
-    old.close();
+    await writeVersionOne(data);
 
     const store = createStore({ name: NAME });
     const draft = data.inspections[1]!;

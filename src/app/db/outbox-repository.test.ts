@@ -4,6 +4,7 @@ import { OpSchema } from '../../shared/sync/protocol.ts';
 import {
   questionsOfType,
   smallPortfolio,
+  startFirstDwellingInspection,
   testClock,
   testStore,
 } from '../../../test/unit/db/store-fixtures.ts';
@@ -12,14 +13,7 @@ import { createStore } from './store.ts';
 
 async function inspectionWithQuestions() {
   const harness = testStore();
-  const portfolio = smallPortfolio();
-  await harness.store.portfolio.importPortfolio(portfolio);
-  const dwelling = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!;
-  const inspection = await harness.store.inspections.start({
-    module: 'zorggeschiktheid',
-    targetLevel: 'verblijfsobject',
-    targetId: dwelling.id,
-  });
+  const { inspection } = await startFirstDwellingInspection(harness.store);
   return { ...harness, inspection, questions: questionsOfType('zorggeschiktheid', 'ja-nee') };
 }
 

@@ -18,7 +18,8 @@ export interface OutboxSummary {
   oldestAt: number | undefined;
 }
 
-function toOp(row: OutboxRow): Op {
+/** The protocol op an outbox row carries (without its local `createdAt`). */
+export function toOp(row: OutboxRow): Op {
   return {
     clientId: row.clientId,
     seq: row.seq,

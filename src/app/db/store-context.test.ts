@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fixedStorage } from '../platform/storage.ts';
-import { questionOfType, smallPortfolio, testStore } from '../../../test/unit/db/store-fixtures.ts';
+import {
+  questionOfType,
+  startFirstDwellingInspection,
+  testStore,
+} from '../../../test/unit/db/store-fixtures.ts';
 import { StorageFullError } from './errors.ts';
 
 async function inspectionReady(options: Parameters<typeof testStore>[0] = {}) {
   const harness = testStore(options);
-  const portfolio = smallPortfolio();
-  await harness.store.portfolio.importPortfolio(portfolio);
-  const inspection = await harness.store.inspections.start({
-    module: 'zorggeschiktheid',
-    targetLevel: 'verblijfsobject',
-    targetId: portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!.id,
-  });
+  const { inspection } = await startFirstDwellingInspection(harness.store);
   return { ...harness, inspection, question: questionOfType('zorggeschiktheid', 'ja-nee') };
 }
 

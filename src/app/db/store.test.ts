@@ -1,21 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   questionsOfType,
-  smallPortfolio,
+  startFirstDwellingInspection,
   testStore,
 } from '../../../test/unit/db/store-fixtures.ts';
 
 describe('clearing the device on sign-out', () => {
   it('leaves nothing of the previous user readable and lets the next user start cleanly', async () => {
     const { store } = testStore();
-    const portfolio = smallPortfolio();
-    await store.portfolio.importPortfolio(portfolio);
-    const dwelling = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!;
-    const inspection = await store.inspections.start({
-      module: 'zorggeschiktheid',
-      targetLevel: 'verblijfsobject',
-      targetId: dwelling.id,
-    });
+    const { dwelling, inspection } = await startFirstDwellingInspection(store);
     const [question] = questionsOfType('zorggeschiktheid', 'ja-nee');
     await store.answers.saveAnswer(inspection.id, question!, { type: 'ja-nee', value: 'ja' });
     const previousClient = await store.outbox.clientId();

@@ -15,6 +15,7 @@ import {
   type SyncClocks,
 } from './database.ts';
 import { live, type Live } from './live.ts';
+import { toOp } from './outbox-repository.ts';
 import { WRITER_KEY, type StoreContext } from './store-context.ts';
 import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
 import { getAppStoreContext } from './store.ts';
@@ -221,15 +222,7 @@ export function createSyncStore(context: StoreContext): SyncStore {
           .between([clientId, afterSeq], [clientId, Dexie.maxKey], false, true)
           .limit(limit)
           .toArray();
-        return rows.map((row) => ({
-          clientId: row.clientId,
-          seq: row.seq,
-          entity: row.entity,
-          id: row.id,
-          hlc: row.hlc,
-          kind: row.kind,
-          fields: row.fields,
-        }));
+        return rows.map(toOp);
       }),
 
     acknowledgeUpTo: (clientId, seq) =>

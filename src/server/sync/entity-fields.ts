@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import {
   ActionSchema,
-  AnswerSchema,
+  AnswerRecordSchema,
   EntityIdSchema,
   FindingSchema,
   InspectionRecordSchema,
@@ -20,12 +20,7 @@ const InspectionFieldsSchema = InspectionRecordSchema.omit({ id: true })
   .partial()
   .strict();
 
-const AnswerFieldsSchema = z
-  .object({
-    ...AnswerSchema.shape,
-    inspectionId: EntityIdSchema,
-    answeredBy: UserRefSchema,
-  })
+const AnswerFieldsSchema = AnswerRecordSchema.extend({ answeredBy: UserRefSchema })
   .partial()
   .strict();
 

@@ -3,7 +3,11 @@
 import type { ModuleId } from '../../../src/shared/domain/index.ts';
 import { latestTemplate, templateQuestions } from '../../../src/shared/domain/templates/index.ts';
 import { fixedStorage, type DeviceStorage } from '../../../src/app/platform/storage.ts';
-import { createStoreWithContext, type CreateStoreOptions } from '../../../src/app/db/store.ts';
+import {
+  createStoreWithContext,
+  type CreateStoreOptions,
+  type SchouwStore,
+} from '../../../src/app/db/store.ts';
 import { generatePortfolio, type GeneratorOptions } from './portfolio-generator.ts';
 
 export interface TestClock {
@@ -43,6 +47,22 @@ export const SMALL_PORTFOLIO: GeneratorOptions = {
 
 export function smallPortfolio(options: Partial<GeneratorOptions> = {}) {
   return generatePortfolio({ ...SMALL_PORTFOLIO, ...options });
+}
+
+/**
+ * Imports the small portfolio into the store and starts a zorggeschiktheid inspection on its first
+ * dwelling: where most store tests begin.
+ */
+export async function startFirstDwellingInspection(store: SchouwStore) {
+  const portfolio = smallPortfolio();
+  await store.portfolio.importPortfolio(portfolio);
+  const dwelling = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!;
+  const inspection = await store.inspections.start({
+    module: 'zorggeschiktheid',
+    targetLevel: 'verblijfsobject',
+    targetId: dwelling.id,
+  });
+  return { portfolio, dwelling, inspection };
 }
 
 /** The first question of a type in the latest template of a module. */

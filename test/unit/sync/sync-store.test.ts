@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../../src/shared/sync/hlc.ts';
-import { questionOfType, smallPortfolio } from '../db/store-fixtures.ts';
+import { questionOfType, startFirstDwellingInspection } from '../db/store-fixtures.ts';
 import { FakeSyncServer } from './fake-server.ts';
 import { newAction, testDevice } from './harness.ts';
 
@@ -9,14 +9,7 @@ describe('sync store', () => {
     const server = new FakeSyncServer();
     const first = testDevice(server, 'first');
     const second = testDevice(server, 'second', { clockOffsetMs: 60_000 });
-    const portfolio = smallPortfolio();
-    await first.store.portfolio.importPortfolio(portfolio);
-    const dwelling = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten[0]!;
-    const inspection = await first.store.inspections.start({
-      module: 'zorggeschiktheid',
-      targetLevel: 'verblijfsobject',
-      targetId: dwelling.id,
-    });
+    const { inspection } = await startFirstDwellingInspection(first.store);
     const question = questionOfType('zorggeschiktheid', 'ja-nee');
     await first.engine.run();
     await second.engine.run();

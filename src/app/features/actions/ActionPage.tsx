@@ -9,7 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { describedBy, Field } from '../../ui/Field.tsx';
 import { errorLine } from '../common/errors.ts';
 import { actionStatusName, roleName } from '../common/format.ts';
-import { LoadError, Loading, NotOnDevice } from '../common/LoadState.tsx';
+import { LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { ActionCard } from './ActionCard.tsx';
 import { actionInContext } from './action-context.ts';
@@ -19,9 +19,8 @@ import { HistoryStep } from './HistoryStep.tsx';
 /** One action: where it belongs, its history, and the status changes the signed-in role may make. */
 export function ActionPage({ actionId }: { actionId: string }) {
   const action = useLive(() => getAppStore().actions.watch(actionId), [actionId]);
-  if (action.status === 'loading') return <Loading />;
-  if (action.status === 'error') return <LoadError error={action.error} />;
-  if (!action.value) return <NotOnDevice backHref="/acties" backLabel={t('actions.back')} />;
+  if (action.status !== 'ready' || !action.value)
+    return <LoadFallback state={action} backHref="/acties" backLabel={t('actions.back')} />;
   return <ActionDetail action={action.value} />;
 }
 

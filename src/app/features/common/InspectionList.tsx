@@ -1,6 +1,7 @@
 import type { InspectionView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { Badge } from '../../ui/Badge.tsx';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { formatDateTime, formatIsoDate, inspectionStatusName, moduleName } from './format.ts';
 import { TargetLabel } from './TargetLabel.tsx';
 
@@ -56,9 +57,9 @@ export function InspectionList({
               <Badge tone={statusTone(inspection.status)}>
                 {inspectionStatusName(inspection.status)}
               </Badge>
-              <a class="btn btn-secondary" href={href}>
+              <ButtonLink href={href} variant="secondary">
                 {finished ? t('inspection.view') : t('inspection.continue')}
-              </a>
+              </ButtonLink>
             </div>
           </li>
         );

@@ -1,6 +1,7 @@
 import { getAppStore } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLive } from '../../state/use-live.ts';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { ActionList } from '../common/ActionList.tsx';
 import { InspectionList } from '../common/InspectionList.tsx';
 import { Loading, LoadError } from '../common/LoadState.tsx';
@@ -22,9 +23,9 @@ export function HomePage() {
         (planning.value.length === 0 ? (
           <div class="empty">
             <p class="muted">{t('home.empty')}</p>
-            <a class="btn btn-primary" href="/portefeuille">
+            <ButtonLink href="/portefeuille" variant="primary">
               {t('home.findObject')}
-            </a>
+            </ButtonLink>
           </div>
         ) : (
           <InspectionList inspections={planning.value} showTarget testId="planning-list" />

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { dueDateForSeverity } from '../../../shared/domain/action.ts';
-import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
-import type { Template } from '../../../shared/domain/templates/template-schema.ts';
 import {
   getAppStore,
   type ActionView,
@@ -10,6 +8,7 @@ import {
   type InspectionView,
 } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
+import { browserGeolocator } from '../../platform/geolocation.ts';
 import { useLive } from '../../state/use-live.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Banner } from '../../ui/Banner.tsx';
@@ -17,8 +16,9 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { SaveStatus } from '../../ui/SaveStatus.tsx';
 import { errorText } from '../common/errors.ts';
+import { useBusyAction } from '../common/use-busy-action.ts';
 import { formatIsoDate, roleName, severityName, todayIso } from '../common/format.ts';
-import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { Loading, LoadError, LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { clearDraft, readDraft, writeDraft } from './draft-store.ts';
 import { ActionFields, conditionText, FindingFields } from './FindingFields.tsx';
@@ -35,8 +35,10 @@ import {
 } from './finding-form.ts';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { PhotoSlot } from './PhotoSlot.tsx';
+import { AutosaveError } from './AutosaveError.tsx';
+import { recordDevicePosition } from './record-position.ts';
 import { useAutosave } from './use-autosave.ts';
-import { isEditable, useInspection } from './use-inspection.ts';
+import { isEditable, useInspection, type ReadyInspection } from './use-inspection.ts';
 
 const TYPING_PAUSE_MS = 600;
 
@@ -60,21 +62,12 @@ async function pandOf(inspection: InspectionView): Promise<string | undefined> {
 /** Findings of an inspection, each with its action; a new one is added with the form on top. */
 export function FindingsPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <LoadError error={data.error} />;
-  if (data.status !== 'ready') return <NotOnDevice backHref="/" backLabel={t('nav.home')} />;
+  if (data.status !== 'ready')
+    return <LoadFallback state={data} backHref="/" backLabel={t('nav.home')} />;
   return <Findings {...data} />;
 }
 
-function Findings({
-  inspection,
-  template,
-  answers,
-}: {
-  inspection: InspectionView;
-  template: Template;
-  answers: AnswerSet;
-}) {
+function Findings({ inspection, template, answers }: ReadyInspection) {
   const store = getAppStore();
   const findings = useLive(() => store.findings.watchForInspection(inspection.id), [inspection.id]);
   const actions = useLive(() => store.actions.watchForInspection(inspection.id), [inspection.id]);
@@ -145,8 +138,7 @@ function NewFindingForm({
     () => readDraft<NewFindingDraft>(draftKey) ?? emptyNewFindingDraft(inspection.module),
   );
   const [showErrors, setShowErrors] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
+  const { busy, failure, run } = useBusyAction();
   const [saved, setSaved] = useState(false);
   const today = todayIso();
 
@@ -173,27 +165,29 @@ function NewFindingForm({
       setShowErrors(true);
       return;
     }
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       const store = getAppStore();
       const finding = toNewFinding(draft.finding);
-      if (draft.action.enabled)
-        await store.findings.createWithAction(
-          inspection.id,
-          finding,
-          toNewAction(draft.action, context),
+      const created = draft.action.enabled
+        ? (
+            await store.findings.createWithAction(
+              inspection.id,
+              finding,
+              toNewAction(draft.action, context),
+            )
+          ).finding
+        : await store.findings.create(inspection.id, finding);
+      // A photo's GPS may already have placed the finding; otherwise ask the device.
+      if (!finding.position)
+        void recordDevicePosition(
+          (position) => store.findings.update(created.id, { position }),
+          browserGeolocator,
         );
-      else await store.findings.create(inspection.id, finding);
       clearDraft(draftKey);
       setDraft(emptyNewFindingDraft(inspection.module));
       setShowErrors(false);
       setSaved(true);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -335,19 +329,7 @@ function FindingCard({
       ) : (
         <p>{finding.description}</p>
       )}
-      {autosave.state === 'error' && (
-        <Banner
-          tone="error"
-          title={errorText(autosave.error).title}
-          actions={
-            <Button variant="secondary" onClick={() => void autosave.retry()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorText(autosave.error).detail}
-        </Banner>
-      )}
+      <AutosaveError autosave={autosave} />
       <PhotoSlot
         owner={{ inspectionId: inspection.id, findingId: finding.id }}
         readOnly={!editable}
@@ -486,19 +468,7 @@ function ActionEditor({
         proposedDueDate={dueDateForSeverity(severity, day)}
       />
       <SaveStatus state={autosave.state} labels={saveLabels()} />
-      {autosave.state === 'error' && (
-        <Banner
-          tone="error"
-          title={errorText(autosave.error).title}
-          actions={
-            <Button variant="secondary" onClick={() => void autosave.retry()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorText(autosave.error).detail}
-        </Banner>
-      )}
+      <AutosaveError autosave={autosave} />
     </div>
   );
 }

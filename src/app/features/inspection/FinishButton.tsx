@@ -6,6 +6,7 @@ import { t } from '../../i18n/i18n.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { errorText } from '../common/errors.ts';
+import { useBusyAction } from '../common/use-busy-action.ts';
 import { localized } from '../common/format.ts';
 import { flushAllAutosaves } from './use-autosave.ts';
 
@@ -27,14 +28,11 @@ export function FinishButton({
   answers: AnswerSet;
   onFinished: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, failure, run } = useBusyAction();
   const [open, setOpen] = useState<OpenItem[] | undefined>(undefined);
-  const [failure, setFailure] = useState<unknown>(undefined);
 
   const finish = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       await flushAllAutosaves();
       const { completionCheck } = await import('../../../shared/domain/inspection.ts');
       const check = completionCheck(template, answers);
@@ -56,11 +54,7 @@ export function FinishButton({
       setOpen(undefined);
       await getAppStore().inspections.finish(inspection.id);
       onFinished();
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const reasonText: Record<OpenItem['reason'], string> = {

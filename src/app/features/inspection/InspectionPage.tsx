@@ -5,25 +5,22 @@ import {
   questionStates,
   type QuestionState,
 } from '../../../shared/domain/templates/evaluate.ts';
-import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
 import type { Template } from '../../../shared/domain/templates/template-schema.ts';
-import { getAppStore, type AnswerHistoryEntry, type InspectionView } from '../../db/index.ts';
+import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { Banner } from '../../ui/Banner.tsx';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { localized } from '../common/format.ts';
-import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { QuestionField } from './QuestionField.tsx';
 import { FinishButton } from './FinishButton.tsx';
-import { isEditable, useInspection } from './use-inspection.ts';
+import { isEditable, useInspection, type ReadyInspection } from './use-inspection.ts';
 
 /** The questionnaire: one question group per screen (`?groep=n`, counted from 1). */
 export function InspectionPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <LoadError error={data.error} />;
-  if (data.status === 'missing') return <NotOnDevice backHref="/" backLabel={t('nav.home')} />;
   if (data.status === 'unknown-template')
     return (
       <Banner tone="error" title={t('inspection.unknownTemplate.title')}>
@@ -32,6 +29,8 @@ export function InspectionPage({ inspectionId }: { inspectionId: string }) {
         })}
       </Banner>
     );
+  if (data.status !== 'ready')
+    return <LoadFallback state={data} backHref="/" backLabel={t('nav.home')} />;
   return <Questionnaire {...data} />;
 }
 
@@ -59,15 +58,7 @@ function groupStatuses(
   });
 }
 
-function Questionnaire({
-  inspection,
-  template,
-  answers,
-}: {
-  inspection: InspectionView;
-  template: Template;
-  answers: AnswerSet;
-}) {
+function Questionnaire({ inspection, template, answers }: ReadyInspection) {
   const store = getAppStore();
   const { query, route, path } = useLocation();
   const groupCount = template.groups.length;
@@ -166,20 +157,20 @@ function Questionnaire({
       </div>
       <div class="pager">
         {index > 0 ? (
-          <a class="btn btn-secondary" href={groupHref(index - 1)}>
+          <ButtonLink href={groupHref(index - 1)} variant="secondary">
             {t('group.previous')}
-          </a>
+          </ButtonLink>
         ) : (
           <span />
         )}
         {index < groupCount - 1 ? (
-          <a class="btn btn-primary" href={groupHref(index + 1)}>
+          <ButtonLink href={groupHref(index + 1)} variant="primary">
             {t('group.next')}
-          </a>
+          </ButtonLink>
         ) : readOnly ? (
-          <a class="btn btn-primary" href={`/inspecties/${inspection.id}/overzicht`}>
+          <ButtonLink href={`/inspecties/${inspection.id}/overzicht`} variant="primary">
             {t('inspection.tab.review')}
-          </a>
+          </ButtonLink>
         ) : (
           <FinishButton
             inspection={inspection}

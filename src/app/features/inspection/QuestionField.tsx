@@ -6,16 +6,17 @@ import type { AnswerValue } from '../../../shared/domain/templates/answer.ts';
 import type { Question } from '../../../shared/domain/templates/template-schema.ts';
 import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
 import { locale, t } from '../../i18n/i18n.ts';
-import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { describedBy } from '../../ui/Field.tsx';
 import { SaveStatus } from '../../ui/SaveStatus.tsx';
 import { errorText } from '../common/errors.ts';
+import { useBusyAction } from '../common/use-busy-action.ts';
 import { formatDateTime, localized } from '../common/format.ts';
 import { formatDecimal, parseDecimal } from './number-input.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
 import { RuleHelp } from './RuleHelp.tsx';
+import { AutosaveError } from './AutosaveError.tsx';
 import { useAutosave, type Autosave } from './use-autosave.ts';
 
 /** Pause in typing before a typed value is written (blur and leaving the group write at once). */
@@ -115,19 +116,7 @@ export function QuestionField({
           </Button>
         )}
       </div>
-      {autosave.state === 'error' && (
-        <Banner
-          tone="error"
-          title={errorText(autosave.error).title}
-          actions={
-            <Button variant="secondary" onClick={() => void autosave.retry()}>
-              {t('common.retry')}
-            </Button>
-          }
-        >
-          {errorText(autosave.error).detail}
-        </Banner>
-      )}
+      <AutosaveError autosave={autosave} />
       {!unconfirmed && answer?.carriedForwardFrom && (
         <p class="muted carried-confirmed">{t('carryForward.confirmed')}</p>
       )}
@@ -167,18 +156,11 @@ function CarriedForwardMark({
   questionId: string;
   readOnly: boolean;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
+  const { busy, failure, run } = useBusyAction();
   const confirm = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       await getAppStore().answers.confirmAnswer(inspectionId, questionId);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <div class="carried-mark" data-testid="carried-forward-mark">

@@ -3,7 +3,6 @@ import { useLocation } from 'preact-iso';
 import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import type { ExplanationEntry } from '../../../shared/domain/scoring/explanation.ts';
 import { formatAnswer } from '../../../shared/domain/templates/format.ts';
-import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
 import { findQuestion, type Template } from '../../../shared/domain/templates/template-schema.ts';
 import { getAppStore, type AnswerHistoryEntry, type InspectionView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -14,14 +13,15 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ActionList } from '../common/ActionList.tsx';
 import { errorText } from '../common/errors.ts';
+import { useBusyAction } from '../common/use-busy-action.ts';
 import { formatDateTime, localized, severityName, todayIso } from '../common/format.ts';
-import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { Loading, LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { conditionText } from './FindingFields.tsx';
 import { FinishButton } from './FinishButton.tsx';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { labelRecordOf, summarizeScore, type Light } from './score-summary.ts';
-import { useInspection } from './use-inspection.ts';
+import { useInspection, type ReadyInspection } from './use-inspection.ts';
 
 const outcomeKeys: Record<ExplanationEntry['outcome'], MessageKey> = {
   pass: 'explanation.pass',
@@ -51,9 +51,8 @@ const reasonKeys: Record<AnswerHistoryEntry['reason'], MessageKey> = {
 /** Finish, then the explained score: result, traffic light, blocking issues, every rule used. */
 export function ReviewPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <LoadError error={data.error} />;
-  if (data.status !== 'ready') return <NotOnDevice backHref="/" backLabel={t('nav.home')} />;
+  if (data.status !== 'ready')
+    return <LoadFallback state={data} backHref="/" backLabel={t('nav.home')} />;
   return <Review {...data} />;
 }
 
@@ -63,15 +62,7 @@ function inspectionDay(inspection: InspectionView): string {
   return at ? todayIso(new Date(at)) : todayIso();
 }
 
-function Review({
-  inspection,
-  template,
-  answers,
-}: {
-  inspection: InspectionView;
-  template: Template;
-  answers: AnswerSet;
-}) {
+function Review({ inspection, template, answers }: ReadyInspection) {
   const store = getAppStore();
   const { route } = useLocation();
   const labels = usePromise(async () => {
@@ -83,8 +74,7 @@ function Review({
   const actions = useLive(() => store.actions.watchForInspection(inspection.id), [inspection.id]);
   const history = usePromise(() => store.answers.history(inspection.id), [inspection.id, answers]);
   const [confirmReopen, setConfirmReopen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(undefined);
+  const { busy, failure, run } = useBusyAction();
 
   if (labels.status === 'loading') return <Loading />;
   const score = scoreInspection(template, answers, {
@@ -99,17 +89,11 @@ function Review({
   };
 
   const reopen = async () => {
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    await run(async () => {
       await store.inspections.reopen(inspection.id);
       setConfirmReopen(false);
       route(`/inspecties/${inspection.id}`);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import { answerSetFor, type PlainValue } from '../../../shared/domain/templates/answer-builder.ts';
 import { latestTemplate } from '../../../shared/domain/templates/registry.ts';
-import { setLocale } from '../../i18n/i18n.ts';
+import { setLocale, t } from '../../i18n/i18n.ts';
 import { labelRecordOf, summarizeScore } from './score-summary.ts';
 
 const zorg = latestTemplate('zorggeschiktheid');
@@ -60,6 +60,44 @@ describe('the review headline of a score', () => {
     expect(summary.light).toBe(score.result.light);
     expect(summary.blocking).toEqual(score.result.blockingIssues);
     expect(summary.headline).toBe(`Potentie ${score.result.score} van 100`);
+  });
+
+  it('lists a potential module’s facts in reading order with the disclaimer last', () => {
+    const optoppen = scoreInspection(
+      latestTemplate('optoppen-scan'),
+      {},
+      {
+        inspectionDate: '2026-03-01',
+      },
+    );
+    const ondertoppen = scoreInspection(
+      latestTemplate('ondertoppen-scan'),
+      {},
+      {
+        inspectionDate: '2026-03-01',
+      },
+    );
+    if (optoppen.module !== 'optoppen-scan' || ondertoppen.module !== 'ondertoppen-scan')
+      throw new Error('wrong module');
+    const dwellings = (count: number | null) =>
+      count === null ? [] : [t('score.dwellings', { count })];
+    const height = optoppen.result.newHighestFloorM;
+
+    expect(summarizeScore(optoppen).details).toEqual([
+      t('score.optoppen.storeys', { count: optoppen.result.extraStoreys }),
+      ...dwellings(optoppen.result.indicativeDwellings),
+      ...(height === null
+        ? []
+        : [t('score.optoppen.height', { height: height.toLocaleString('nl-NL') })]),
+      optoppen.result.disclaimer,
+    ]);
+    expect(summarizeScore(ondertoppen).details).toEqual([
+      ...dwellings(ondertoppen.result.indicativeDwellings),
+      ondertoppen.result.disclaimer,
+    ]);
+    expect(summarizeScore(ondertoppen).headline).toBe(
+      `Potentie ${ondertoppen.result.score} van 100`,
+    );
   });
 
   it('turns the portfolio label into the record the energy scoring expects', () => {

@@ -40,41 +40,48 @@ const splitsenKeys: Record<string, MessageKey> = {
   onvolledig: 'score.splitsen.onvolledig',
 };
 
+type PotentialResult = Extract<
+  InspectionScore,
+  { module: 'optoppen-scan' | 'ondertoppen-scan' }
+>['result'];
+
+/** Optoppen and ondertoppen both score a potential (scoring/potential.ts) and read alike. */
+function potentialSummary(
+  result: PotentialResult,
+  provisional: boolean,
+  before: string[] = [],
+  after: string[] = [],
+): ScoreSummary {
+  const details = [...before];
+  if (result.indicativeDwellings !== null)
+    details.push(t('score.dwellings', { count: result.indicativeDwellings }));
+  details.push(...after, result.disclaimer);
+  return {
+    light: result.light,
+    headline: t('score.potential', { score: result.score }),
+    details,
+    blocking: result.blockingIssues,
+    provisional,
+  };
+}
+
 export function summarizeScore(score: InspectionScore): ScoreSummary {
   const provisional = score.unanswered.length > 0;
   switch (score.module) {
     case 'optoppen-scan': {
       const { result } = score;
-      const details = [t('score.optoppen.storeys', { count: result.extraStoreys })];
-      if (result.indicativeDwellings !== null)
-        details.push(t('score.dwellings', { count: result.indicativeDwellings }));
-      if (result.newHighestFloorM !== null)
-        details.push(
-          t('score.optoppen.height', { height: result.newHighestFloorM.toLocaleString('nl-NL') }),
-        );
-      details.push(result.disclaimer);
-      return {
-        light: result.light,
-        headline: t('score.potential', { score: result.score }),
-        details,
-        blocking: result.blockingIssues,
+      const height = result.newHighestFloorM;
+      return potentialSummary(
+        result,
         provisional,
-      };
+        [t('score.optoppen.storeys', { count: result.extraStoreys })],
+        height === null
+          ? []
+          : [t('score.optoppen.height', { height: height.toLocaleString('nl-NL') })],
+      );
     }
-    case 'ondertoppen-scan': {
-      const { result } = score;
-      const details: string[] = [];
-      if (result.indicativeDwellings !== null)
-        details.push(t('score.dwellings', { count: result.indicativeDwellings }));
-      details.push(result.disclaimer);
-      return {
-        light: result.light,
-        headline: t('score.potential', { score: result.score }),
-        details,
-        blocking: result.blockingIssues,
-        provisional,
-      };
-    }
+    case 'ondertoppen-scan':
+      return potentialSummary(score.result, provisional);
     case 'splitsen-scan': {
       const { result } = score;
       const light: Light =

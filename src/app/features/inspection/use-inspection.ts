@@ -6,12 +6,19 @@ import type { Template } from '../../../shared/domain/templates/template-schema.
 import { getAppStore, type InspectionView } from '../../db/index.ts';
 import { useLive } from '../../state/use-live.ts';
 
+/** What the screens of one inspection work with once it has loaded. */
+export interface ReadyInspection {
+  inspection: InspectionView;
+  template: Template;
+  answers: AnswerSet;
+}
+
 export type InspectionData =
   | { status: 'loading' }
   | { status: 'error'; error: unknown }
   | { status: 'missing' }
   | { status: 'unknown-template'; inspection: InspectionView }
-  | { status: 'ready'; inspection: InspectionView; template: Template; answers: AnswerSet };
+  | ({ status: 'ready' } & ReadyInspection);
 
 export function useInspection(inspectionId: string): InspectionData {
   const store = getAppStore();

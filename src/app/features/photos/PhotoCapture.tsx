@@ -3,6 +3,7 @@ import type { PhotoOwner, PhotoView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import type { DevicePosition } from '../../platform/geolocation.ts';
 import type { LivePreview } from '../../platform/camera.ts';
+import { downloadBlob } from '../../platform/file-download.ts';
 import { Button } from '../../ui/Button.tsx';
 import {
   captureAndStore,
@@ -40,19 +41,6 @@ const PROGRESS_TEXT = {
   encoding: 'photos.progress.encoding',
   saving: 'photos.progress.saving',
 } as const;
-
-function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoke later: some browsers read the URL asynchronously after click().
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /** The big "Foto maken" button: camera, resize on the device, store, attach to the owner. */
 export function PhotoCapture({ owner, onAdded, disabled = false }: PhotoCaptureProps) {

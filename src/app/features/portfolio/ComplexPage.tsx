@@ -3,12 +3,14 @@ import { moduleIds, moduleTargetLevels } from '../../../shared/domain/module.ts'
 import { getAppStore, type ComplexDetail, type LabelCounts } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLive } from '../../state/use-live.ts';
+import { Fact } from '../../ui/Fact.tsx';
 import { ActionList } from '../common/ActionList.tsx';
 import { formatDwellingAddress } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
-import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { LoadFallback } from '../common/LoadState.tsx';
 import { ModuleStarter } from './ModuleStarter.tsx';
+import { PortfolioBreadcrumb } from './PortfolioBreadcrumb.tsx';
 
 export function bouwjaarText(bouwjaar: ComplexDetail['bouwjaar']): string {
   if (!bouwjaar) return t('common.unknown');
@@ -36,9 +38,8 @@ function LabelCountsView({ labels }: { labels: LabelCounts }) {
 export function ComplexPage({ complexId }: { complexId: string }) {
   const store = getAppStore();
   const detail = useLive(() => store.portfolio.watchComplexDetail(complexId), [complexId]);
-  if (detail.status === 'loading') return <Loading />;
-  if (detail.status === 'error') return <LoadError error={detail.error} />;
-  if (!detail.value) return <NotOnDevice backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
+  if (detail.status !== 'ready' || !detail.value)
+    return <LoadFallback state={detail} backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
   const { complex, panden, dwellingCount, bouwjaar, labels, inspections, openActions } =
     detail.value;
   const complexModules = moduleIds.filter((module) =>
@@ -46,35 +47,18 @@ export function ComplexPage({ complexId }: { complexId: string }) {
   );
   return (
     <section>
-      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href="/portefeuille">{t('nav.portfolio')}</a>
-      </nav>
+      <PortfolioBreadcrumb />
       <h1>
         {complex.complexnummer} {complex.name}
       </h1>
       <dl class="facts" data-testid="complex-facts">
-        <div>
-          <dt>{t('complex.gemeente')}</dt>
-          <dd>{complex.gemeente ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('complex.bouwjaar')}</dt>
-          <dd>{bouwjaarText(bouwjaar)}</dd>
-        </div>
-        <div>
-          <dt>{t('complex.panden')}</dt>
-          <dd>{panden.length}</dd>
-        </div>
-        <div>
-          <dt>{t('complex.dwellings')}</dt>
-          <dd>{dwellingCount}</dd>
-        </div>
-        <div class="facts-wide">
-          <dt>{t('complex.labels')}</dt>
-          <dd>
-            <LabelCountsView labels={labels} />
-          </dd>
-        </div>
+        <Fact label={t('complex.gemeente')}>{complex.gemeente ?? t('common.unknown')}</Fact>
+        <Fact label={t('complex.bouwjaar')}>{bouwjaarText(bouwjaar)}</Fact>
+        <Fact label={t('complex.panden')}>{panden.length}</Fact>
+        <Fact label={t('complex.dwellings')}>{dwellingCount}</Fact>
+        <Fact label={t('complex.labels')} wide>
+          <LabelCountsView labels={labels} />
+        </Fact>
       </dl>
       {complexModules.length > 0 && (
         <>

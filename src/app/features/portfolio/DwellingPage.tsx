@@ -2,13 +2,15 @@ import { moduleIds, moduleTargetLevels, type ModuleId } from '../../../shared/do
 import { getAppStore, type DwellingDetail } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLive } from '../../state/use-live.ts';
+import { Fact } from '../../ui/Fact.tsx';
 import { ActionList } from '../common/ActionList.tsx';
 import { formatDwellingAddress, formatIsoDate } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
-import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { LoadFallback } from '../common/LoadState.tsx';
 import { carryForwardSources, type CarryForwardSource } from './identical.ts';
 import { ModuleStarter } from './ModuleStarter.tsx';
+import { PortfolioBreadcrumb } from './PortfolioBreadcrumb.tsx';
 
 const dwellingModules = moduleIds.filter((module) =>
   moduleTargetLevels[module].includes('verblijfsobject'),
@@ -22,9 +24,8 @@ function yesNo(value: boolean | null): string {
 export function DwellingPage({ dwellingId }: { dwellingId: string }) {
   const store = getAppStore();
   const detail = useLive(() => store.portfolio.watchDwellingDetail(dwellingId), [dwellingId]);
-  if (detail.status === 'loading') return <Loading />;
-  if (detail.status === 'error') return <LoadError error={detail.error} />;
-  if (!detail.value) return <NotOnDevice backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
+  if (detail.status !== 'ready' || !detail.value)
+    return <LoadFallback state={detail} backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
   return <DwellingView detail={detail.value} />;
 }
 
@@ -43,60 +44,28 @@ function DwellingView({ detail }: { detail: DwellingDetail }) {
   const label = dwelling.energyLabel;
   return (
     <section>
-      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href="/portefeuille">{t('nav.portfolio')}</a>
-        {complex && (
-          <a href={`/complexen/${complex.id}`}>
-            {complex.complexnummer} {complex.name}
-          </a>
-        )}
-        {pand && (
-          <a href={`/panden/${pand.id}`}>
-            {t('pand.title', { id: pand.bagPandId ?? t('common.unknown') })}
-          </a>
-        )}
-      </nav>
+      <PortfolioBreadcrumb complex={complex} pand={pand} />
       <h1>{formatDwellingAddress(dwelling)}</h1>
       <dl class="facts" data-testid="dwelling-facts">
-        <div>
-          <dt>{t('dwelling.vhe')}</dt>
-          <dd>{dwelling.vheNummer}</dd>
-        </div>
-        <div>
-          <dt>{t('dwelling.bagId')}</dt>
-          <dd>{dwelling.bagVerblijfsobjectId ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('dwelling.type')}</dt>
-          <dd>{dwelling.woningtype ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('dwelling.area')}</dt>
-          <dd>{dwelling.areaM2 !== null ? `${dwelling.areaM2} m²` : t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('dwelling.floor')}</dt>
-          <dd>{dwelling.floor ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('dwelling.lift')}</dt>
-          <dd>{yesNo(dwelling.lift)}</dd>
-        </div>
-        <div>
-          <dt>{t('complex.bouwjaar')}</dt>
-          <dd>{pand?.bouwjaar ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('dwelling.label')}</dt>
-          <dd>
-            <LabelBadge label={label?.class} />{' '}
-            {label && (
-              <span class="muted">
-                {t('dwelling.labelValid', { date: formatIsoDate(label.validUntil) })}
-              </span>
-            )}
-          </dd>
-        </div>
+        <Fact label={t('dwelling.vhe')}>{dwelling.vheNummer}</Fact>
+        <Fact label={t('dwelling.bagId')}>
+          {dwelling.bagVerblijfsobjectId ?? t('common.unknown')}
+        </Fact>
+        <Fact label={t('dwelling.type')}>{dwelling.woningtype ?? t('common.unknown')}</Fact>
+        <Fact label={t('dwelling.area')}>
+          {dwelling.areaM2 !== null ? `${dwelling.areaM2} m²` : t('common.unknown')}
+        </Fact>
+        <Fact label={t('dwelling.floor')}>{dwelling.floor ?? t('common.unknown')}</Fact>
+        <Fact label={t('dwelling.lift')}>{yesNo(dwelling.lift)}</Fact>
+        <Fact label={t('complex.bouwjaar')}>{pand?.bouwjaar ?? t('common.unknown')}</Fact>
+        <Fact label={t('dwelling.label')}>
+          <LabelBadge label={label?.class} />{' '}
+          {label && (
+            <span class="muted">
+              {t('dwelling.labelValid', { date: formatIsoDate(label.validUntil) })}
+            </span>
+          )}
+        </Fact>
       </dl>
       <h2>{t('target.modules')}</h2>
       <ModuleStarter

@@ -7,11 +7,14 @@ import {
   type TargetLevel,
 } from '../../../shared/domain/module.ts';
 import { getAppStore, type InspectionView } from '../../db/index.ts';
+import { browserGeolocator } from '../../platform/geolocation.ts';
 import { t } from '../../i18n/i18n.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { errorText } from '../common/errors.ts';
+import { useBusyAction } from '../common/use-busy-action.ts';
 import {
   formatDateTime,
   formatDwellingAddress,
@@ -20,6 +23,7 @@ import {
   moduleName,
   todayIso,
 } from '../common/format.ts';
+import { recordDevicePosition } from '../inspection/record-position.ts';
 import type { CarryForwardSource } from './identical.ts';
 
 const OPEN_STATUSES = new Set(['planned', 'draft', 'reopened']);
@@ -39,24 +43,22 @@ interface ModuleStarterProps {
  */
 export function ModuleStarter({ level, targetId, inspections, sources = {} }: ModuleStarterProps) {
   const modules = moduleIds.filter((module) => moduleTargetLevels[module].includes(level));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
+  const { busy, failure: error, run } = useBusyAction();
   const { route } = useLocation();
 
+  const store = getAppStore();
   const act = async (work: () => Promise<InspectionView>, open: boolean) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const inspection = await work();
-      if (open) route(`/inspecties/${inspection.id}`);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
+      if (!open) return;
+      void recordDevicePosition(
+        (position) => store.inspections.setPosition(inspection.id, position),
+        browserGeolocator,
+      );
+      route(`/inspecties/${inspection.id}`);
+    });
   };
 
-  const store = getAppStore();
   return (
     <div class="module-list" data-testid="modules">
       {error !== undefined && (
@@ -77,9 +79,9 @@ export function ModuleStarter({ level, targetId, inspections, sources = {} }: Mo
             </div>
             {open ? (
               <div class="button-row">
-                <a class="btn btn-primary" href={`/inspecties/${open.id}`}>
+                <ButtonLink href={`/inspecties/${open.id}`} variant="primary">
                   {t('module.resume')}
-                </a>
+                </ButtonLink>
                 <span class="muted">
                   {open.status === 'planned' && open.plannedFor
                     ? t('inspection.plannedFor', { date: formatIsoDate(open.plannedFor) })

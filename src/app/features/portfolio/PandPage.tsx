@@ -1,12 +1,14 @@
 import { getAppStore } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { useLive } from '../../state/use-live.ts';
+import { Fact } from '../../ui/Fact.tsx';
 import { formatDwellingAddress } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
-import { Loading, LoadError, NotOnDevice } from '../common/LoadState.tsx';
+import { Loading, LoadError, LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { ModuleStarter } from './ModuleStarter.tsx';
+import { PortfolioBreadcrumb } from './PortfolioBreadcrumb.tsx';
 
 /** A pand (BAG building): its dwellings, inspections at pand level, start or resume. */
 export function PandPage({ pandId }: { pandId: string }) {
@@ -16,9 +18,8 @@ export function PandPage({ pandId }: { pandId: string }) {
   const pand = usePromise(() => store.portfolio.pand(pandId), [pandId]);
   const inspections = useLive(() => store.inspections.watchForTarget('pand', pandId), [pandId]);
   const complexes = usePromise(() => store.portfolio.listComplexes(), []);
-  if (pand.status === 'loading') return <Loading />;
-  if (pand.status === 'error') return <LoadError error={pand.error} />;
-  if (!pand.value) return <NotOnDevice backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
+  if (pand.status !== 'ready' || !pand.value)
+    return <LoadFallback state={pand} backHref="/portefeuille" backLabel={t('nav.portfolio')} />;
   const { pand: row, dwellings } = pand.value;
   const complex =
     complexes.status === 'ready'
@@ -26,28 +27,12 @@ export function PandPage({ pandId }: { pandId: string }) {
       : undefined;
   return (
     <section>
-      <nav class="breadcrumb" aria-label={t('nav.breadcrumb')}>
-        <a href="/portefeuille">{t('nav.portfolio')}</a>
-        {complex && (
-          <a href={`/complexen/${complex.id}`}>
-            {complex.complexnummer} {complex.name}
-          </a>
-        )}
-      </nav>
+      <PortfolioBreadcrumb complex={complex} />
       <h1>{t('pand.title', { id: row.bagPandId ?? t('common.unknown') })}</h1>
       <dl class="facts">
-        <div>
-          <dt>{t('complex.bouwjaar')}</dt>
-          <dd>{row.bouwjaar ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('pand.storeys')}</dt>
-          <dd>{row.storeys ?? t('common.unknown')}</dd>
-        </div>
-        <div>
-          <dt>{t('complex.dwellings')}</dt>
-          <dd>{dwellings.length}</dd>
-        </div>
+        <Fact label={t('complex.bouwjaar')}>{row.bouwjaar ?? t('common.unknown')}</Fact>
+        <Fact label={t('pand.storeys')}>{row.storeys ?? t('common.unknown')}</Fact>
+        <Fact label={t('complex.dwellings')}>{dwellings.length}</Fact>
       </dl>
       <h2>{t('target.modules')}</h2>
       {inspections.status === 'ready' ? (

@@ -83,18 +83,33 @@ export function PortfolioPage() {
             ) : (
               <ul class="card-list" data-testid="complex-list">
                 {complexes.value.map((complex) => (
-                  <li key={complex.id} class="card">
-                    <a class="card-title" href={`/complexen/${complex.id}`}>
-                      {complex.complexnummer} {complex.name}
-                    </a>
-                    <span class="muted">{complex.gemeente ?? ''}</span>
-                  </li>
+                  <ComplexCard key={complex.id} complex={complex} />
                 ))}
               </ul>
             ))}
         </>
       )}
     </section>
+  );
+}
+
+function ComplexCard({
+  complex,
+}: {
+  complex: {
+    id: string;
+    complexnummer: string;
+    name: string;
+    gemeente?: string | null | undefined;
+  };
+}) {
+  return (
+    <li class="card">
+      <a class="card-title" href={`/complexen/${complex.id}`}>
+        {complex.complexnummer} {complex.name}
+      </a>
+      <span class="muted">{complex.gemeente ?? ''}</span>
+    </li>
   );
 }
 
@@ -121,12 +136,7 @@ function SearchResults({ state }: { state: Extract<SearchState, { status: 'ready
           <h2>{t('portfolio.complexes')}</h2>
           <ul class="card-list">
             {complexes.map((complex) => (
-              <li key={complex.id} class="card">
-                <a class="card-title" href={`/complexen/${complex.id}`}>
-                  {complex.complexnummer} {complex.name}
-                </a>
-                <span class="muted">{complex.gemeente ?? ''}</span>
-              </li>
+              <ComplexCard key={complex.id} complex={complex} />
             ))}
           </ul>
         </>

@@ -10,6 +10,7 @@ import {
 import { oldestPendingAt, pendingChanges } from '../../state/sync-status.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { Fact } from '../../ui/Fact.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { formatBytes, formatDateTime } from '../common/format.ts';
 
@@ -70,18 +71,15 @@ export function StorageSection() {
         </div>
       )}
       <dl class="facts">
-        <div>
-          <dt>{t('storage.pending')}</dt>
-          <dd data-testid="settings-pending">{pending}</dd>
-        </div>
-        <div>
-          <dt>{t('storage.oldest')}</dt>
-          <dd>{oldest !== undefined ? formatDateTime(oldest) : t('storage.oldest.none')}</dd>
-        </div>
-        <div>
-          <dt>{t('storage.lastBackup')}</dt>
-          <dd>{backup !== undefined ? formatDateTime(backup) : t('storage.lastBackup.never')}</dd>
-        </div>
+        <Fact label={t('storage.pending')} testId="settings-pending">
+          {pending}
+        </Fact>
+        <Fact label={t('storage.oldest')}>
+          {oldest !== undefined ? formatDateTime(oldest) : t('storage.oldest.none')}
+        </Fact>
+        <Fact label={t('storage.lastBackup')}>
+          {backup !== undefined ? formatDateTime(backup) : t('storage.lastBackup.never')}
+        </Fact>
       </dl>
     </section>
   );

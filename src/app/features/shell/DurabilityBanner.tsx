@@ -2,6 +2,7 @@ import { t } from '../../i18n/i18n.ts';
 import { lastBackupAt, storageLow, unsyncedTooOldMs } from '../../state/durability.ts';
 import { pendingChanges } from '../../state/sync-status.ts';
 import { Banner } from '../../ui/Banner.tsx';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { formatDateTime } from '../common/format.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,9 +27,9 @@ export function DurabilityBanner() {
           })}
           testId="unsynced-warning"
           actions={
-            <a class="btn btn-secondary" href="/instellingen#backup">
+            <ButtonLink href="/instellingen#backup" variant="secondary">
               {t('durability.makeBackup')}
-            </a>
+            </ButtonLink>
           }
         >
           {t('durability.unsynced.explain')}{' '}
@@ -43,9 +44,9 @@ export function DurabilityBanner() {
           title={t('durability.storageLow.title')}
           testId="storage-warning"
           actions={
-            <a class="btn btn-secondary" href="/instellingen#opslag">
+            <ButtonLink href="/instellingen#opslag" variant="secondary">
               {t('nav.settings')}
-            </a>
+            </ButtonLink>
           }
         >
           {t('durability.storageLow.explain')}

@@ -1,5 +1,6 @@
 import { Component, type ComponentChildren } from 'preact';
 import { t } from '../../i18n/i18n.ts';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 
 interface State {
   error: unknown;
@@ -34,9 +35,9 @@ export class ScreenError extends Component<{ children: ComponentChildren; path: 
           <button type="button" class="btn btn-primary" onClick={() => location.reload()}>
             {t('screenError.reload')}
           </button>
-          <a class="btn btn-secondary" href="/">
+          <ButtonLink href="/" variant="secondary">
             {t('notFound.back')}
-          </a>
+          </ButtonLink>
         </div>
       </section>
     );

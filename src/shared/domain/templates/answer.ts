@@ -50,6 +50,14 @@ export const AnswerSchema = z.object({
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 
+/** An answer as the device stores and the server syncs it: one record per inspection and question. */
+export const AnswerRecordSchema = AnswerSchema.extend({
+  inspectionId: EntityIdSchema,
+  /** Who answered (user id), when known. */
+  answeredBy: z.string().min(1).optional(),
+});
+export type AnswerRecord = z.infer<typeof AnswerRecordSchema>;
+
 /** Answers of one inspection keyed by question id (one field per question, so sync merges per answer). */
 export type AnswerSet = Readonly<Partial<Record<string, Answer>>>;
 
