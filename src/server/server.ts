@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { FsBlobStore } from './blobs/fs-blob-store.ts';
 import { redactUrl, type ServerConfig } from './config.ts';
 import { ensureWritableDir, lockDir, type DirLock } from './data-dir.ts';
+import { seedDemoLabels } from './demo/demo-labels.ts';
 import { seedDemoData } from './demo/seed-demo.ts';
 import { migrate } from './store/migrate.ts';
 import { openPgliteStore } from './store/pglite-store.ts';
@@ -131,9 +132,10 @@ export async function startServer({
     }
     const seed = await seedDemoData(store);
     if (seed.seeded) {
+      const labels = await seedDemoLabels(store);
       log(
         `Demodata aangemaakt (demo data seeded): ${seed.complexes} complexen, ${seed.panden} panden, ` +
-          `${seed.verblijfsobjecten} verblijfsobjecten`,
+          `${seed.verblijfsobjecten} verblijfsobjecten, ${labels.imported} energielabels`,
       );
     }
 

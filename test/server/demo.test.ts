@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
+import { seedDemoLabels } from '../../src/server/demo/demo-labels.ts';
 import { DemoPortfolioSchema } from '../../src/server/demo/demo-portfolio.ts';
 import {
   DEMO_ORGANISATION,
@@ -63,6 +64,27 @@ describe.each(storeKinds)('demo data on %s', (kind) => {
     const reopened = await fixture.reopen();
     expect((await seedDemoData(reopened)).seeded).toBe(false);
     expect(await counts(reopened)).toEqual({ organisations: 1, ...DEMO_COUNTS });
+  });
+
+  it('gives the demo dwellings their EP-online labels, the newest registration per dwelling', async () => {
+    const { store } = fresh();
+    await migrate(store);
+    await seedDemoData(store);
+    const report = await seedDemoLabels(store);
+    expect(report.imported).toBeGreaterThan(0);
+    const { rows } = await store.query<{ vhe: string; class: string }>(
+      `SELECT vhe_nummer AS vhe, energy_label_class AS class FROM verblijfsobjecten
+       WHERE energy_label_class IS NOT NULL ORDER BY vhe_nummer`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // C-1001-002 (0599010000001002) is registered as G in the sample (EI 2,90).
+    expect(rows.find((row) => row.vhe === 'C-1001-002')?.class).toBe('G');
+    const response = await appFor(store).request('/api/demo/portfolio');
+    const body = DemoPortfolioSchema.parse(await response.json());
+    const labelled = body.complexes
+      .flatMap((complex) => complex.panden.flatMap((pand) => pand.verblijfsobjecten))
+      .filter((dwelling) => dwelling.energyLabel !== null);
+    expect(labelled).toHaveLength(rows.length);
   });
 
   it('never seeds a store that already has an organisation of its own', async () => {
