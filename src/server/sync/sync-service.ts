@@ -147,19 +147,14 @@ async function pushInTransaction(
   }
 
   const clock = new HybridLogicalClock(SERVER_NODE, now, counterRow.hlc ?? undefined);
+  // I/O is batched per push: record states are read in bulk up front, the ops are decided in
+  // memory in seq order (later ops see earlier ones' effects through `records`), and the
+  // changes and op results are written with one statement each at the end. Same transaction
+  // and lock, so the outcome is that of applying the ops one by one.
   const records = new Map<string, StoredRecord>();
-  const load = async (entity: EntityType | 'inspection', id: string): Promise<StoredRecord> => {
-    const key = `${entity}\u0000${id}`;
-    const cached = records.get(key);
-    if (cached) return cached;
-    const row = (
-      await tx.query<RecordRow>(
-        `SELECT fields, deleted_hlc, owner_user_id FROM sync_records
-         WHERE organisation_id = $1 AND entity = $2 AND id = $3`,
-        [org, entity, id],
-      )
-    ).rows[0];
-    const loaded: StoredRecord = row
+  const recordKey = (entity: string, id: string): string => `${entity}\u0000${id}`;
+  const toStored = (row: RecordRow | undefined): StoredRecord =>
+    row
       ? {
           state:
             row.deleted_hlc === null
@@ -169,9 +164,53 @@ async function pushInTransaction(
           exists: true,
         }
       : { state: { fields: {} }, ownerUserId: null, exists: false };
-    records.set(key, loaded);
+  /** Reads the not yet cached records of `keys` in one query. */
+  const preload = async (keys: { entity: string; id: string }[]): Promise<void> => {
+    const missing = new Map<string, { entity: string; id: string }>();
+    for (const key of keys) {
+      const k = recordKey(key.entity, key.id);
+      if (!records.has(k)) missing.set(k, key);
+    }
+    if (missing.size === 0) return;
+    const { rows } = await tx.query<RecordRow & { entity: string; id: string }>(
+      `SELECT s.entity, s.id, s.fields, s.deleted_hlc, s.owner_user_id
+       FROM jsonb_to_recordset($2::jsonb) AS k(entity text, id text)
+       JOIN sync_records s ON s.organisation_id = $1 AND s.entity = k.entity AND s.id = k.id`,
+      [org, JSON.stringify([...missing.values()])],
+    );
+    const found = new Map(rows.map((row) => [recordKey(row.entity, row.id), row]));
+    for (const k of missing.keys()) records.set(k, toStored(found.get(k)));
+  };
+  const load = async (entity: EntityType | 'inspection', id: string): Promise<StoredRecord> => {
+    const cached = records.get(recordKey(entity, id));
+    if (cached) return cached;
+    await preload([{ entity, id }]);
+    const loaded = records.get(recordKey(entity, id));
+    if (!loaded) throw new Error('record missing after load');
     return loaded;
   };
+
+  const fresh = ops.filter((op) => op.seq > client.applied_up_to);
+  await preload(fresh.map((op) => ({ entity: op.entity, id: op.id })));
+  // The inspections the ownership checks will ask for, as far as they can be known now; one
+  // that only an earlier op of this push names is still loaded on demand.
+  if (principal.role !== 'beheerder') {
+    const inspections: { entity: string; id: string }[] = [];
+    for (const op of fresh) {
+      if (op.entity === 'action' || op.entity === 'inspection') continue;
+      const stored = records.get(recordKey(op.entity, op.id));
+      const values = { ...(stored ? recordValues(stored.state) : {}), ...op.fields };
+      const inspectionId = inspectionIdOf(op.entity, op.id, values);
+      if (inspectionId !== undefined) inspections.push({ entity: 'inspection', id: inspectionId });
+    }
+    await preload(inspections);
+  }
+  // Each changed record's latest state and cursor, in the order of its latest change.
+  const changed = new Map<
+    string,
+    { entity: string; id: string; state: RecordState; owner: string | null; cursor: number }
+  >();
+  const outcomes: { op: Op; result: OpResult }[] = [];
 
   const results: OpResult[] = [];
   let appliedUpTo = client.applied_up_to;
@@ -191,17 +230,51 @@ async function pushInTransaction(
       result = { seq: op.seq, status: 'rejected', reason: error.message };
     }
     results.push(result);
+    outcomes.push({ op, result });
     appliedUpTo = op.seq;
+  }
+
+  if (changed.size > 0) {
+    await tx.query(
+      `INSERT INTO sync_records (organisation_id, entity, id, fields, deleted_hlc, owner_user_id, cursor)
+       SELECT $1, r.entity, r.id, r.fields, r.deleted_hlc, r.owner_user_id, r.cursor
+       FROM jsonb_to_recordset($2::jsonb)
+         AS r(entity text, id text, fields jsonb, deleted_hlc text, owner_user_id uuid, cursor bigint)
+       ON CONFLICT (organisation_id, entity, id) DO UPDATE
+         SET fields = EXCLUDED.fields, deleted_hlc = EXCLUDED.deleted_hlc,
+             cursor = EXCLUDED.cursor, updated_at = now()`,
+      [
+        org,
+        JSON.stringify(
+          [...changed.values()].map((change) => ({
+            entity: change.entity,
+            id: change.id,
+            fields: change.state.fields,
+            deleted_hlc: change.state.deletedHlc ?? null,
+            owner_user_id: change.owner,
+            cursor: change.cursor,
+          })),
+        ),
+      ],
+    );
+  }
+  if (outcomes.length > 0) {
     await tx.query(
       `INSERT INTO sync_op_results (client_id, seq, entity, record_id, status, reason, user_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       SELECT $1, r.seq, r.entity, r.record_id, r.status, r.reason, $3
+       FROM jsonb_to_recordset($2::jsonb)
+         AS r(seq bigint, entity text, record_id text, status text, reason text)`,
       [
         request.clientId,
-        op.seq,
-        op.entity,
-        op.id,
-        result.status,
-        result.reason ?? null,
+        JSON.stringify(
+          outcomes.map(({ op, result }) => ({
+            seq: op.seq,
+            entity: op.entity,
+            record_id: op.id,
+            status: result.status,
+            reason: result.reason ?? null,
+          })),
+        ),
         principal.userId,
       ],
     );
@@ -256,15 +329,11 @@ async function pushInTransaction(
 
     cursor += 1;
     const owner = record.exists ? record.ownerUserId : principal.userId;
-    await tx.query(
-      `INSERT INTO sync_records (organisation_id, entity, id, fields, deleted_hlc, owner_user_id, cursor)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (organisation_id, entity, id) DO UPDATE
-         SET fields = EXCLUDED.fields, deleted_hlc = EXCLUDED.deleted_hlc,
-             cursor = EXCLUDED.cursor, updated_at = now()`,
-      [org, op.entity, op.id, JSON.stringify(next.fields), next.deletedHlc ?? null, owner, cursor],
-    );
-    records.set(`${op.entity}\u0000${op.id}`, { state: next, ownerUserId: owner, exists: true });
+    const key = recordKey(op.entity, op.id);
+    records.set(key, { state: next, ownerUserId: owner, exists: true });
+    // Re-inserted so the map keeps the order of each record's latest change.
+    changed.delete(key);
+    changed.set(key, { entity: op.entity, id: op.id, state: next, owner, cursor });
     return note;
   }
 
