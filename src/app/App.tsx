@@ -39,6 +39,7 @@ const SettingsPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('./features/account/AccountPage.tsx').then((m) => m.AccountPage),
 );
+const UsersPage = lazy(() => import('./features/users/UsersPage.tsx').then((m) => m.UsersPage));
 
 function Screens({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
@@ -64,6 +65,7 @@ export function App() {
             <Route path="/acties/:actionId" component={ActionPage} />
             <Route path="/instellingen" component={SettingsPage} />
             <Route path="/account" component={AccountPage} />
+            <Route path="/gebruikers" component={UsersPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </Screens>

@@ -27,3 +27,20 @@ export const MeResponseSchema = z.object({
   user: SessionUserSchema,
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** The server refuses shorter passwords; the app checks the same bound before sending. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** One account of the organisation, as a beheerder sees it in GET/POST/PATCH /api/users. */
+export const UserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.iso.datetime(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const UserListResponseSchema = z.object({ users: z.array(UserSchema) });
+export const UserResponseSchema = z.object({ user: UserSchema });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PASSWORD_MIN_LENGTH } from '../../shared/auth.ts';
 import { RoleSchema } from '../../shared/domain/role.ts';
 
 // Request and response shapes of the account routes. Inputs carry Dutch messages because
@@ -11,7 +12,6 @@ export const EmailSchema = z
   .max(254, { error: 'Dit e-mailadres is te lang.' })
   .pipe(z.email({ error: 'Dit is geen geldig e-mailadres.' }));
 
-export const PASSWORD_MIN_LENGTH = 10;
 export const NewPasswordSchema = z
   .string({ error: 'Vul een wachtwoord in.' })
   .min(PASSWORD_MIN_LENGTH, {
@@ -43,22 +43,15 @@ export const SignInRequestSchema = z.object({
 
 export {
   MeResponseSchema,
+  PASSWORD_MIN_LENGTH,
   SessionUserSchema,
   SignInResponseSchema,
+  UserSchema,
   type MeResponse,
   type SessionUser,
   type SignInResponse,
+  type User,
 } from '../../shared/auth.ts';
-
-export const UserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: RoleSchema,
-  disabled: z.boolean(),
-  createdAt: z.iso.datetime(),
-});
-export type User = z.infer<typeof UserSchema>;
 
 export const CreateUserRequestSchema = z.object({
   email: EmailSchema,

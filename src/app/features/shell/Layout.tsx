@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { session } from '../../state/session.ts';
 import { DurabilityBanner } from './DurabilityBanner.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
@@ -25,8 +26,16 @@ const navItems: { href: string; label: MessageKey; match: (path: string) => bool
   { href: '/account', label: 'nav.account', match: (path) => path === '/account' },
 ];
 
+// Only a beheerder manages accounts; the server refuses everyone else anyway.
+const usersNavItem = {
+  href: '/gebruikers',
+  label: 'nav.users',
+  match: (path: string) => path === '/gebruikers',
+} satisfies (typeof navItems)[number];
+
 export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
+  const items = session.value?.user.role === 'beheerder' ? [...navItems, usersNavItem] : navItems;
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -40,7 +49,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
       </header>
       <UpdateBanner />
       <nav class="shell-nav" aria-label={t('nav.main')}>
-        {navItems.map((item) => {
+        {items.map((item) => {
           const exact = path === item.href;
           return (
             <a
