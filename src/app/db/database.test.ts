@@ -8,25 +8,7 @@ import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SchouwDatabase } from './database.ts
 import { portfolioRows } from './portfolio-repository.ts';
 import { createStore } from './store.ts';
 import { omit } from './synced.ts';
-
-// The version-1 schema exactly as it shipped. Tablets in the field hold databases with this
-// layout; it is copied here (not imported) so an edit to SCHEMA_V1 in the code is caught.
-const SHIPPED_V1 = {
-  complexes: 'id, complexnummer',
-  panden: 'id, complexId, bagPandId',
-  dwellings: 'id, complexId',
-  inspections: 'id, [targetLevel+targetId], complexId, status',
-  answers: '[inspectionId+questionId]',
-  answerHistory: 'id, [inspectionId+questionId]',
-  findings: 'id, inspectionId',
-  actions: 'id, inspectionId, findingId, pandId, status',
-  photos: 'hash, inspectionId, findingId, uploaded',
-  photoData: 'hash',
-  photoThumbnails: 'hash',
-  photoAnnotations: 'hash',
-  outbox: '[clientId+seq], createdAt',
-  meta: 'key',
-};
+import { SHIPPED_V1 } from '../../../test/unit/db/shipped-schemas.ts';
 
 const NAME = 'schouw-upgrade';
 const hlc = (ms: number, node = 'dev') => formatHlc({ wallMs: ms, counter: 0, node });

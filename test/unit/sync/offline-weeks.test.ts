@@ -27,27 +27,10 @@ import {
 } from '../../server/sync-fixtures.ts';
 import { questionsOfType, smallPortfolio, testClock, testStore } from '../db/store-fixtures.ts';
 import { newAction } from './harness.ts';
+import { SHIPPED_V1 } from '../db/shipped-schemas.ts';
 
 // Creating the first embedded PostgreSQL (initdb in WebAssembly) takes longer than a usual hook.
 vi.setConfig({ hookTimeout: 60_000 });
-
-// The version-1 schema exactly as it shipped (copied, not imported, as in database.test.ts).
-const SHIPPED_V1 = {
-  complexes: 'id, complexnummer',
-  panden: 'id, complexId, bagPandId',
-  dwellings: 'id, complexId',
-  inspections: 'id, [targetLevel+targetId], complexId, status',
-  answers: '[inspectionId+questionId]',
-  answerHistory: 'id, [inspectionId+questionId]',
-  findings: 'id, inspectionId',
-  actions: 'id, inspectionId, findingId, pandId, status',
-  photos: 'hash, inspectionId, findingId, uploaded',
-  photoData: 'hash',
-  photoThumbnails: 'hash',
-  photoAnnotations: 'hash',
-  outbox: '[clientId+seq], createdAt',
-  meta: 'key',
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WORK_STARTED = Date.UTC(2026, 8, 1, 8, 30, 0);
