@@ -19,7 +19,7 @@ import { toOp } from './outbox-repository.ts';
 import { WRITER_KEY, type StoreContext } from './store-context.ts';
 import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
 import { getAppStoreContext } from './store.ts';
-import { recordState, rowFromState } from './synced.ts';
+import { isTombstone, recordState, rowFromState } from './synced.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 
 const CURSOR_KEY = 'sync.cursor';
@@ -58,6 +58,16 @@ export interface SyncStore {
   photoBytes(hash: string): Promise<ArrayBuffer | undefined>;
   /** Call only after the server stored and verified the bytes. */
   markPhotoUploaded(hash: string): Promise<void>;
+  /**
+   * Photos this device knows from a pull but holds no bytes of (taken on another device), leaving
+   * out deleted ones and those in `skip`; at most `limit`.
+   */
+  photosMissingData(limit: number, skip?: ReadonlySet<string>): Promise<PendingPhotoUpload[]>;
+  /**
+   * Stores downloaded bytes the caller verified against the hash. Never queues them for upload.
+   * False when the metadata row is gone or bytes were already there (nothing written).
+   */
+  storeDownloadedPhoto(hash: string, data: ArrayBuffer): Promise<boolean>;
   lastSyncAt(): Promise<number | undefined>;
   setLastSyncAt(at: number): Promise<void>;
   /**
@@ -297,6 +307,32 @@ export function createSyncStore(context: StoreContext): SyncStore {
       context.run(() =>
         db.transaction('rw', db.photos, async () => {
           await db.photos.update(hash, { uploaded: 1 });
+        }),
+      ),
+
+    photosMissingData: (limit, skip = new Set()) =>
+      context.run(() =>
+        db.transaction('r', [db.photos, db.photoData], async () => {
+          const hashes = await db.photoData.toCollection().primaryKeys();
+          const held = new Set<string>(hashes);
+          // Photo metadata is small (one row per photo); the bytes are never loaded here.
+          const rows = await db.photos
+            .filter((row) => !held.has(row.hash) && !skip.has(row.hash) && !isTombstone(row))
+            .limit(limit)
+            .toArray();
+          return rows.map((row) => ({ hash: row.hash, mimeType: row.mimeType, bytes: row.bytes }));
+        }),
+      ),
+
+    storeDownloadedPhoto: (hash, data) =>
+      context.run(() =>
+        db.transaction('rw', [db.photos, db.photoData], async () => {
+          const [row, existing] = await Promise.all([db.photos.get(hash), db.photoData.get(hash)]);
+          if (!row || existing) return false;
+          // The thumbnail is left out: photoThumbnails() falls back to the original bytes.
+          await db.photoData.add({ hash, data });
+          if (row.uploaded !== 1) await db.photos.update(hash, { uploaded: 1 });
+          return true;
         }),
       ),
 

@@ -1,6 +1,7 @@
 // The sync transport over fetch: JSON for push/pull, raw bytes for photo chunks, a Bearer token on
 // every request, and every failure turned into a SyncTransportError the engine can act on.
 import {
+  MAX_PHOTO_BYTES,
   PhotoUploadStatusSchema,
   PullResponseSchema,
   PushResponseSchema,
@@ -149,6 +150,24 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
         );
       }
       await json(response, (body) => PhotoUploadStatusSchema.parse(body));
+    },
+
+    async downloadPhoto(hash) {
+      const response = await send(photoPath(hash));
+      if (response.status === 404) return undefined;
+      if (!response.ok) throw await failure(response);
+      const length = Number(response.headers.get('Content-Length'));
+      if (length > MAX_PHOTO_BYTES)
+        throw new SyncTransportError('refused', 'De foto is groter dan toegestaan.', 413);
+      try {
+        return await response.arrayBuffer();
+      } catch (error) {
+        // A body cut off halfway: try again next cycle.
+        throw new SyncTransportError(
+          'network',
+          error instanceof Error ? error.message : 'Foto niet volledig ontvangen.',
+        );
+      }
     },
   };
 }

@@ -1,13 +1,16 @@
 // The sync loop of one device. A cycle pushes the outbox in seq order, uploads photo bytes the
 // server lacks, pulls until nothing is left, and only then lets confirmed ops leave the outbox.
+// Last it downloads the bytes of photos other devices took, verified against their hash.
 // Callers never await it in a UI handler: they call requestSync() and read the status.
 import {
   MAX_OPS_PER_PUSH,
+  MAX_PHOTO_BYTES,
   PHOTO_CHUNK_BYTES,
   PROTOCOL_VERSION,
 } from '../../shared/sync/protocol.ts';
 import type { Op } from '../../shared/sync/protocol.ts';
 import type { PendingPhotoUpload, SyncStore } from '../db/index.ts';
+import { sha256Hex, type HashFunction } from '../platform/crypto.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
 import { SyncTransportError, type SyncErrorKind, type SyncTransport } from './transport.ts';
 
@@ -53,6 +56,8 @@ export interface SyncStatus {
   rejected: readonly RejectedOp[];
   /** Photos the server refused (e.g. bytes do not match the hash); they stay on the device. */
   refusedPhotos: readonly string[];
+  /** Photos whose downloaded bytes did not match their hash; never stored, retried next session. */
+  corruptPhotos: readonly string[];
 }
 
 export type CycleResult = 'synced' | 'busy' | 'blocked' | 'failed';
@@ -71,6 +76,10 @@ export interface SyncEngineOptions {
   pullLimit?: number;
   onNeedsSignIn?: () => void;
   onUpdateRequired?: () => void;
+  /** SHA-256 of downloaded photo bytes (tests may pass Node's). */
+  hash?: HashFunction;
+  /** Most photos downloaded per cycle, so one cycle never holds the lock for long. */
+  photoDownloadLimit?: number;
 }
 
 /** The status before any sync: nothing running, nothing known. A fresh object on every call. */
@@ -85,6 +94,7 @@ export function idleSyncStatus(): SyncStatus {
     nextRetryAt: undefined,
     rejected: [],
     refusedPhotos: [],
+    corruptPhotos: [],
   };
 }
 
@@ -214,6 +224,9 @@ export class SyncEngine {
       // answer (given after the server committed) confirms them.
       for (const [owner, seq] of pushedUpTo)
         if (owner !== clientId && seq > 0) await store.acknowledgeUpTo(owner, seq);
+      // After push and pull: a download that fails can never hold back the records.
+      this.update({ step: 'photos' });
+      await this.downloadPhotos();
       const at = this.now();
       await store.setLastSyncAt(at);
       this.failures = 0;
@@ -316,6 +329,34 @@ export class SyncEngine {
       }
       done += 1;
       this.update({ photos: { done, total: waiting.length }, refusedPhotos: [...refused] });
+    }
+  }
+
+  /**
+   * Fetches bytes of photos known only by metadata. A 404 means the other device did not upload
+   * yet: the next cycle asks again. Network and server errors fail the cycle (normal backoff).
+   */
+  private async downloadPhotos(): Promise<void> {
+    const { store, transport } = this.options;
+    const hash = this.options.hash ?? sha256Hex;
+    const corrupt = new Set(this.current.corruptPhotos);
+    const missing = await store.photosMissingData(this.options.photoDownloadLimit ?? 50, corrupt);
+    for (const photo of missing) {
+      let data: ArrayBuffer | undefined;
+      try {
+        data = await transport.downloadPhoto(photo.hash);
+      } catch (error) {
+        // A photo the server refuses to give (4xx) must not hold back the others.
+        if (error instanceof SyncTransportError && error.kind === 'refused') continue;
+        throw error;
+      }
+      if (data === undefined) continue;
+      if (data.byteLength > MAX_PHOTO_BYTES || (await hash(data)) !== photo.hash) {
+        corrupt.add(photo.hash);
+        this.update({ corruptPhotos: [...corrupt] });
+        continue;
+      }
+      await store.storeDownloadedPhoto(photo.hash, data);
     }
   }
 

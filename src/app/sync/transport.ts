@@ -19,6 +19,11 @@ export interface SyncTransport {
   uploadPhotoChunk(hash: string, offset: number, chunk: ArrayBuffer): Promise<PhotoUploadStatus>;
   /** Asks the server to verify the hash and store the photo; resolves only when it did. */
   completePhoto(hash: string, size: number, mimeType: string): Promise<void>;
+  /**
+   * The stored bytes of a photo another device uploaded; undefined when the server does not hold
+   * it (yet). The caller verifies the hash: the transport only moves bytes.
+   */
+  downloadPhoto(hash: string): Promise<ArrayBuffer | undefined>;
 }
 
 export type SyncErrorKind =

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PHOTO_CHUNK_BYTES } from '../../../src/shared/sync/protocol.ts';
 import { FakeSyncServer, type Call, type Fault } from './fake-server.ts';
+import { startFirstDwellingInspection } from '../db/store-fixtures.ts';
 import { newAction, testDevice, veiligheid } from './harness.ts';
 
 /** Applies `fault` to the n-th call of kind `call` (1-based), nothing else. */
@@ -18,6 +19,15 @@ function photoBytes(size: number, seed: number): ArrayBuffer {
   const bytes = new Uint8Array(size);
   for (let index = 0; index < size; index += 1) bytes[index] = (index * 31 + seed) % 251;
   return bytes.buffer;
+}
+
+/** A photo taken on `device` during an inspection it started. */
+async function takePhoto(device: ReturnType<typeof testDevice>, data: ArrayBuffer) {
+  const { inspection } = await startFirstDwellingInspection(device.store);
+  return device.store.photos.addPhoto(
+    { data, mimeType: 'image/jpeg', width: 40, height: 30 },
+    { inspectionId: inspection.id },
+  );
 }
 
 describe('sync engine', () => {
@@ -319,6 +329,86 @@ describe('sync engine', () => {
 
     expect(server.calls).not.toContain('photoChunk');
     expect(await device.sync.pendingPhotoUploads()).toEqual([]);
+  });
+
+  it('downloads the bytes of a photo another device uploaded, verified, without queueing it again', async () => {
+    const server = new FakeSyncServer();
+    const inspector = testDevice(server, 'inspector');
+    const officer = testDevice(server, 'officer');
+    const data = photoBytes(PHOTO_CHUNK_BYTES + 700, 11);
+    const photo = await takePhoto(inspector, data);
+    expect(await inspector.engine.run()).toBe('synced');
+    expect(await officer.store.photos.photoThumbnails([photo.hash])).toEqual(new Map());
+
+    expect(await officer.engine.run()).toBe('synced');
+
+    expect(server.calls.filter((call) => call === 'photoDownload')).toHaveLength(1);
+    expect(
+      new Uint8Array((await officer.sync.photoBytes(photo.hash)) ?? new ArrayBuffer(0)),
+    ).toEqual(new Uint8Array(data));
+    expect(await officer.sync.pendingPhotoUploads()).toEqual([]);
+    expect(
+      (await officer.store.photos.photoThumbnails([photo.hash])).get(photo.hash),
+    ).toMatchObject({ mimeType: 'image/jpeg', width: 40, height: 30 });
+    expect(await officer.sync.photosMissingData(10)).toEqual([]);
+    // Stored once: the next cycle neither downloads nor uploads it.
+    expect(await officer.engine.run()).toBe('synced');
+    expect(server.calls.filter((call) => call === 'photoDownload')).toHaveLength(1);
+    expect(server.calls.filter((call) => call === 'photoChunk')).toHaveLength(2);
+  });
+
+  it('refuses downloaded bytes that do not match the hash and stores nothing', async () => {
+    const server = new FakeSyncServer();
+    const inspector = testDevice(server, 'inspector');
+    const officer = testDevice(server, 'officer');
+    const data = photoBytes(900, 13);
+    const photo = await takePhoto(inspector, data);
+    expect(await inspector.engine.run()).toBe('synced');
+    // The server (or a proxy) hands out other bytes under this hash.
+    server.photos.set(photo.hash, { bytes: new Uint8Array(photoBytes(900, 14)), complete: true });
+
+    expect(await officer.engine.run()).toBe('synced');
+
+    expect(server.calls).toContain('photoDownload');
+    expect(officer.engine.status.corruptPhotos).toEqual([photo.hash]);
+    expect(await officer.sync.photoBytes(photo.hash)).toBeUndefined();
+    expect(await officer.context.db.photoThumbnails.get(photo.hash)).toBeUndefined();
+    expect(await officer.store.photos.photoThumbnails([photo.hash])).toEqual(new Map());
+    expect(await officer.sync.pendingPhotoUploads()).toEqual([]);
+  });
+
+  it('asks again next cycle for a photo the server does not hold yet, and survives a dropped download', async () => {
+    const server = new FakeSyncServer();
+    const inspector = testDevice(server, 'inspector');
+    const officer = testDevice(server, 'officer');
+    const data = photoBytes(1_200, 17);
+    const photo = await takePhoto(inspector, data);
+    const action = await inspector.store.actions.create(newAction('Met foto'));
+    // The inspector's records arrive, its photo upload does not (yet).
+    server.fault = (call) => (call === 'photoChunk' ? { kind: 'drop-before' } : undefined);
+    expect(await inspector.engine.run()).toBe('failed');
+    server.fault = () => undefined;
+
+    expect(await officer.engine.run()).toBe('synced');
+    expect(await officer.store.actions.get(action.id)).toEqual(action);
+    expect(server.calls).toContain('photoDownload');
+    expect(await officer.sync.photoBytes(photo.hash)).toBeUndefined();
+    expect(officer.engine.status.corruptPhotos).toEqual([]);
+
+    expect(await inspector.engine.run()).toBe('synced');
+    // A dropped download fails the cycle (backoff) after push and pull already went through.
+    server.fault = faultOn('photoDownload', 1, { kind: 'drop-before' });
+    const later = await officer.store.actions.create(newAction('Later'));
+    expect(await officer.engine.run()).toBe('failed');
+    expect(officer.timers).toHaveLength(1);
+    expect(server.records.has(`action:${later.id}`)).toBe(true);
+    expect(await officer.sync.photoBytes(photo.hash)).toBeUndefined();
+
+    officer.timers[0]?.fire();
+    await vi.waitFor(async () => {
+      expect(await officer.sync.photoBytes(photo.hash)).toBeDefined();
+    });
+    expect(officer.engine.status.problem).toBeUndefined();
   });
 
   it('keeps a newer local edit when an older remote value is pulled, and takes newer remote ones', async () => {

@@ -23,7 +23,14 @@ import {
 } from '../../../src/shared/sync/protocol.ts';
 import { SyncTransportError, type SyncTransport } from '../../../src/app/sync/transport.ts';
 
-export type Call = 'push' | 'pull' | 'photoExists' | 'photoStatus' | 'photoChunk' | 'photoComplete';
+export type Call =
+  | 'push'
+  | 'pull'
+  | 'photoExists'
+  | 'photoStatus'
+  | 'photoChunk'
+  | 'photoComplete'
+  | 'photoDownload';
 
 export type Fault =
   /** The request never reaches the server. */
@@ -105,6 +112,12 @@ export class FakeSyncServer {
         this.call('photoChunk', () => this.chunk(hash, offset, new Uint8Array(chunk.slice(0)))),
       completePhoto: (hash, size, mimeType) =>
         this.call('photoComplete', () => this.complete(hash, size, mimeType)),
+      // Bytes are copied, not shared, like on the wire; an unfinished upload answers 404.
+      downloadPhoto: (hash) =>
+        this.call('photoDownload', () => {
+          const photo = this.photos.get(hash);
+          return photo?.complete ? photo.bytes.slice().buffer : undefined;
+        }),
     };
   }
 
@@ -127,7 +140,8 @@ export class FakeSyncServer {
     const result = handler();
     if (fault?.kind === 'drop-after')
       throw new SyncTransportError('network', 'Verbinding verbroken (na verwerking).');
-    return wire(result);
+    // Photo bytes are already a copy; JSON would turn them into {}.
+    return result instanceof ArrayBuffer ? result : wire(result);
   }
 
   private push(body: PushRequest): PushResponse {

@@ -120,6 +120,26 @@ describe('http sync transport', () => {
 });
 
 describe('sync lock without the Web Locks API', () => {
+  it('downloads photo bytes with GET and the bearer token, and answers undefined on 404', async () => {
+    const hash = 'b'.repeat(64);
+    const bytes = new Uint8Array([1, 2, 3, 250]);
+    const { fetch, requests } = recordingFetch((url) =>
+      url.endsWith(hash)
+        ? new Response(bytes, { status: 200, headers: { 'Content-Type': 'image/jpeg' } })
+        : json({ message: 'Deze foto staat (nog) niet op de server.' }, 404),
+    );
+    const transport = createHttpTransport({ token: () => 'geheim', fetch });
+
+    const data = await transport.downloadPhoto(hash);
+    const missing = await transport.downloadPhoto('c'.repeat(64));
+
+    expect(new Uint8Array(data ?? new ArrayBuffer(0))).toEqual(bytes);
+    expect(missing).toBeUndefined();
+    expect(requests[0]!.url).toBe(`/api/photos/${hash}`);
+    expect(requests[0]!.init.method).toBeUndefined();
+    expect(new Headers(requests[0]!.init.headers).get('Authorization')).toBe('Bearer geheim');
+  });
+
   it('lets only one cycle of this tab run at a time', async () => {
     const lock = webLock('test-lock', undefined);
     let release: () => void = () => undefined;

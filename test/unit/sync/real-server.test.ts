@@ -7,7 +7,7 @@ import { createHttpTransport } from '../../../src/app/platform/http.ts';
 import { SyncEngine } from '../../../src/app/sync/engine.ts';
 import { useFreshStore } from '../../server/store-fixtures.ts';
 import { syncApp, user, type TestApp } from '../../server/sync-fixtures.ts';
-import { testStore } from '../db/store-fixtures.ts';
+import { startFirstDwellingInspection, testStore } from '../db/store-fixtures.ts';
 import { newAction } from './harness.ts';
 
 // Creating the first embedded PostgreSQL (initdb in WebAssembly) takes longer than a usual hook.
@@ -87,6 +87,30 @@ describe('sync against the real server', () => {
     const stored = await app.request(`/api/photos/${hash}`, { headers: inspecteur.headers });
     expect(stored.status).toBe(200);
     expect((await stored.arrayBuffer()).byteLength).toBe(data.byteLength);
+  }, 60_000);
+
+  it('lets the safety officer download, verified, the photo the inspector uploaded', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspecteur = await user(store, 'inspecteur');
+    const veiligheid = await user(store, 'veiligheid', inspecteur.organisation);
+    const inspector = clientDevice(app, 'inspector', inspecteur.token);
+    const officer = clientDevice(app, 'officer', veiligheid.token);
+    const { inspection } = await startFirstDwellingInspection(inspector.store);
+    const data = new Uint8Array(300 * 1024).map((_, index) => (index * 7) % 251).buffer;
+    const photo = await inspector.store.photos.addPhoto(
+      { data, mimeType: 'image/jpeg', width: 40, height: 30 },
+      { inspectionId: inspection.id },
+    );
+
+    expect(await inspector.engine.run(), inspector.engine.status.problem?.detail).toBe('synced');
+    expect(inspector.engine.status.rejected).toEqual([]);
+    expect(await officer.engine.run(), officer.engine.status.problem?.detail).toBe('synced');
+
+    expect(officer.engine.status.corruptPhotos).toEqual([]);
+    const original = await officer.store.photos.original(photo.hash);
+    expect(new Uint8Array(original?.data ?? new ArrayBuffer(0))).toEqual(new Uint8Array(data));
+    expect((await officer.context.db.photos.get(photo.hash))?.uploaded).toBe(1);
   }, 60_000);
 
   it('stores the pulled portfolio so the device can browse and search it', async () => {

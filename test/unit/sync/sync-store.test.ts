@@ -102,4 +102,45 @@ describe('sync store', () => {
     expect(await first.store.actions.get(action.id)).toBeUndefined();
     expect(await second.store.actions.get(action.id)).toBeUndefined();
   });
+
+  it('lists only live photos without bytes, honours the skip set, and stores bytes just once', async () => {
+    const server = new FakeSyncServer();
+    const device = testDevice(server, 'device');
+    const row = (hash: string, deletedHlc?: string) => ({
+      hash,
+      inspectionId: 'inspectie-1',
+      mimeType: 'image/jpeg',
+      width: 10,
+      height: 10,
+      bytes: 3,
+      createdAt: '2025-03-01T09:00:00.000Z',
+      uploaded: 1 as const,
+      clocks: {},
+      ...(deletedHlc ? { deletedHlc } : {}),
+    });
+    const deletedAt = formatHlc({ wallMs: Date.UTC(2025, 2, 1), counter: 0, node: 'server' });
+    const [held, missing, skipped, deleted] = ['a', 'b', 'c', 'd'].map((c) => c.repeat(64)) as [
+      string,
+      string,
+      string,
+      string,
+    ];
+    await device.context.db.photos.bulkAdd([
+      row(held),
+      row(missing),
+      row(skipped),
+      row(deleted, deletedAt),
+    ]);
+    await device.context.db.photoData.add({ hash: held, data: new ArrayBuffer(3) });
+
+    const listed = await device.sync.photosMissingData(10, new Set([skipped]));
+
+    expect(listed.map((photo) => photo.hash)).toEqual([missing]);
+    expect(await device.sync.storeDownloadedPhoto(missing, new ArrayBuffer(3))).toBe(true);
+    expect(await device.sync.storeDownloadedPhoto(missing, new ArrayBuffer(3))).toBe(false);
+    expect(await device.sync.storeDownloadedPhoto('e'.repeat(64), new ArrayBuffer(3))).toBe(false);
+    expect(await device.context.db.photoData.get('e'.repeat(64))).toBeUndefined();
+    expect(await device.sync.photosMissingData(10, new Set([skipped]))).toEqual([]);
+    expect(await device.sync.pendingPhotoUploads()).toEqual([]);
+  });
 });
