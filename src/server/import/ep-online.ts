@@ -13,9 +13,13 @@ import { openImportText } from './input.ts';
 import {
   addProblem,
   addSkipped,
+  countWritten,
   emptyReport,
+  hasHeaderWidth,
+  headerColumns,
   ImportFileError,
   MAX_LISTED,
+  requireColumns,
   type ImportReport,
 } from './report.ts';
 import { recordImportRun, type ImportRunContext } from './runs.ts';
@@ -153,10 +157,7 @@ export async function importEpOnline(
 
   const flush = async () => {
     if (batch.length === 0) return;
-    const written = await writeLabels(tx, batch, context);
-    report.imported += written.inserted;
-    report.updated += written.updated;
-    report.unchanged += batch.length - written.inserted - written.updated;
+    countWritten(report, batch.length, await writeLabels(tx, batch, context));
     batch = [];
   };
 
@@ -167,18 +168,8 @@ export async function importEpOnline(
         report.details[record.fields[0]?.trim() ?? first] = (record.fields[1] ?? '').trim();
         continue;
       }
-      columns = new Map();
-      record.fields.forEach((name, position) => {
-        const key = name.trim().toLowerCase();
-        if (!columns?.has(key)) columns?.set(key, position);
-      });
-      const missing = REQUIRED.filter((name) => !columns?.has(name));
-      if (missing.length > 0) {
-        throw new ImportFileError(
-          `Kolommen ontbreken in de kopregel (regel ${record.line}): ${missing.join(', ')}; ` +
-            `er is niets geïmporteerd (missing columns, nothing imported)`,
-        );
-      }
+      columns = headerColumns(record.fields);
+      requireColumns(columns, REQUIRED, record.line);
       headerLength = record.fields.length;
       continue;
     }
@@ -187,15 +178,7 @@ export async function importEpOnline(
     if (options.onProgress && report.rowsRead % progressEvery === 0) {
       options.onProgress(report.rowsRead);
     }
-    if (record.fields.length !== headerLength) {
-      addProblem(report, {
-        row: record.line,
-        column: null,
-        message: `De regel heeft ${record.fields.length} velden, de kopregel ${headerLength}.`,
-      });
-      addSkipped(report, SKIP.invalid);
-      continue;
-    }
+    if (!hasHeaderWidth(report, record, headerLength, SKIP.invalid)) continue;
     const get = (column: string): string => {
       const position = columns?.get(column);
       return position === undefined ? '' : (record.fields[position] ?? '').trim();

@@ -11,8 +11,12 @@ import { openImportText } from './input.ts';
 import {
   addProblem,
   addSkipped,
+  countWritten,
   emptyReport,
+  hasHeaderWidth,
+  headerColumns,
   ImportFileError,
+  requireColumns,
   type ImportReport,
 } from './report.ts';
 import { recordImportRun, type ImportRunContext } from './runs.ts';
@@ -121,29 +125,14 @@ export async function importPortfolio(
 
   const flush = async () => {
     if (batch.length === 0) return;
-    const written = await writeDwellings(tx, organisationId, batch);
-    report.imported += written.inserted;
-    report.updated += written.updated;
-    report.unchanged += batch.length - written.inserted - written.updated;
+    countWritten(report, batch.length, await writeDwellings(tx, organisationId, batch));
     batch = [];
   };
 
   for await (const record of readCsvRecords(text)) {
     if (!columns) {
-      columns = new Map();
-      record.fields.forEach((name, position) => {
-        const key = name.trim().toLowerCase();
-        if (!columns?.has(key)) columns?.set(key, position);
-      });
-      const missing = PORTFOLIO_REQUIRED_COLUMNS.map(headerOf).filter(
-        (name) => !columns?.has(name),
-      );
-      if (missing.length > 0) {
-        throw new ImportFileError(
-          `Kolommen ontbreken in de kopregel: ${missing.join(', ')}; er is niets geïmporteerd ` +
-            `(missing columns, nothing imported)`,
-        );
-      }
+      columns = headerColumns(record.fields);
+      requireColumns(columns, PORTFOLIO_REQUIRED_COLUMNS.map(headerOf));
       headerLength = record.fields.length;
       continue;
     }
@@ -151,15 +140,7 @@ export async function importPortfolio(
     if (options.onProgress && report.rowsRead % progressEvery === 0) {
       options.onProgress(report.rowsRead);
     }
-    if (record.fields.length !== headerLength) {
-      addProblem(report, {
-        row: record.line,
-        column: null,
-        message: `De regel heeft ${record.fields.length} velden, de kopregel ${headerLength}.`,
-      });
-      addSkipped(report, 'ongeldige regel');
-      continue;
-    }
+    if (!hasHeaderWidth(report, record, headerLength, 'ongeldige regel')) continue;
     const input = Object.fromEntries(
       PORTFOLIO_FIELDS.map((field) => {
         const position = columns?.get(headerOf(field));

@@ -57,3 +57,59 @@ export function addSkipped(report: ImportReport, reason: string, count = 1): voi
 export class ImportFileError extends Error {
   override readonly name = 'ImportFileError';
 }
+
+/** Header positions by trimmed, lowercase name; the first of two equal headers wins. */
+export function headerColumns(fields: readonly string[]): Map<string, number> {
+  const columns = new Map<string, number>();
+  fields.forEach((name, position) => {
+    const key = name.trim().toLowerCase();
+    if (!columns.has(key)) columns.set(key, position);
+  });
+  return columns;
+}
+
+/** Missing required columns make the whole file unusable: throw before anything is written. */
+export function requireColumns(
+  columns: ReadonlyMap<string, number>,
+  required: readonly string[],
+  headerLine?: number,
+): void {
+  const missing = required.filter((name) => !columns.has(name));
+  if (missing.length === 0) return;
+  const where = headerLine === undefined ? '' : ` (regel ${headerLine})`;
+  throw new ImportFileError(
+    `Kolommen ontbreken in de kopregel${where}: ${missing.join(', ')}; ` +
+      `er is niets geïmporteerd (missing columns, nothing imported)`,
+  );
+}
+
+/**
+ * A row with another number of fields than the header cannot be read reliably: it is reported
+ * and skipped. Returns whether the row may be used.
+ */
+export function hasHeaderWidth(
+  report: ImportReport,
+  record: { line: number; fields: readonly string[] },
+  headerLength: number,
+  skipReason: string,
+): boolean {
+  if (record.fields.length === headerLength) return true;
+  addProblem(report, {
+    row: record.line,
+    column: null,
+    message: `De regel heeft ${record.fields.length} velden, de kopregel ${headerLength}.`,
+  });
+  addSkipped(report, skipReason);
+  return false;
+}
+
+/** Adds one written batch to the counts: rows inserted, updated, or left as they were. */
+export function countWritten(
+  report: ImportReport,
+  batchSize: number,
+  written: { inserted: number; updated: number },
+): void {
+  report.imported += written.inserted;
+  report.updated += written.updated;
+  report.unchanged += batchSize - written.inserted - written.updated;
+}
