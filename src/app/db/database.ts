@@ -8,7 +8,7 @@ import type {
   DemoPand,
   DemoVerblijfsobject,
 } from '../../shared/domain/demo-portfolio.ts';
-import type { Action, Finding } from '../../shared/domain/index.ts';
+import type { Action, EfgCase, Finding, RoundSchedule } from '../../shared/domain/index.ts';
 import type { Answer } from '../../shared/domain/templates/index.ts';
 import type { EntityType } from '../../shared/sync/protocol.ts';
 import type { InspectionRecord } from './inspection-types.ts';
@@ -86,6 +86,9 @@ export interface AnswerHistoryRow {
 
 export type FindingRow = Finding & SyncClocks;
 export type ActionRow = Action & SyncClocks;
+/** The EFG case of a dwelling; its id is the verblijfsobject id. */
+export type EfgCaseRow = EfgCase & SyncClocks;
+export type RoundScheduleRow = RoundSchedule & SyncClocks;
 
 export interface PhotoOwner {
   inspectionId: string;
@@ -168,7 +171,13 @@ export const SCHEMA_V2 = {
   dwellings: 'id, complexId, *searchTokens',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** Schema version 3: the review workspaces' synced records. Frozen once shipped. */
+export const SCHEMA_V3 = {
+  efgCases: 'id, complexId, status',
+  roundSchedules: 'id, pandId, complexId',
+} as const;
+
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /**
  * Fills the search tokens of every dwelling and complex that existed before version 2, and the
@@ -203,6 +212,8 @@ export class SchouwDatabase extends Dexie {
   photoAnnotations!: EntityTable<PhotoAnnotationRow, 'hash'>;
   outbox!: Table<OutboxRow, [string, number]>;
   meta!: EntityTable<MetaRow, 'key'>;
+  efgCases!: EntityTable<EfgCaseRow, 'id'>;
+  roundSchedules!: EntityTable<RoundScheduleRow, 'id'>;
 
   constructor(
     name: string = DEFAULT_DATABASE_NAME,
@@ -211,6 +222,7 @@ export class SchouwDatabase extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 
@@ -227,5 +239,7 @@ export function workTables(db: SchouwDatabase) {
     db.photoThumbnails,
     db.photoAnnotations,
     db.outbox,
+    db.efgCases,
+    db.roundSchedules,
   ] as const;
 }

@@ -4,10 +4,12 @@ import { z } from 'zod';
 import {
   ActionSchema,
   AnswerRecordSchema,
+  EfgCaseSchema,
   EntityIdSchema,
   FindingSchema,
   InspectionRecordSchema,
   IsoDateTimeSchema,
+  RoundScheduleSchema,
   Sha256HexSchema,
 } from '../../shared/domain/index.ts';
 import type { EntityType } from '../../shared/sync/protocol.ts';
@@ -51,12 +53,20 @@ const PhotoFieldsSchema = z
   .partial()
   .strict();
 
+// Whole-record rules (status equals the last history step, a drop reason when afgevallen) are
+// checked on the merged record, like actions.
+export const EfgCaseFieldsSchema = EfgCaseSchema.omit({ id: true }).partial().strict();
+
+const RoundScheduleFieldsSchema = RoundScheduleSchema.omit({ id: true }).partial().strict();
+
 export const entityFieldSchemas: Readonly<Record<EntityType, z.ZodType>> = {
   inspection: InspectionFieldsSchema,
   answer: AnswerFieldsSchema,
   finding: FindingFieldsSchema,
   action: ActionFieldsSchema,
   photo: PhotoFieldsSchema,
+  efgCase: EfgCaseFieldsSchema,
+  roundSchedule: RoundScheduleFieldsSchema,
 };
 
 /** Checks the record id's form per entity; returns a Dutch problem or undefined. */

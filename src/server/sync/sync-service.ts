@@ -4,6 +4,7 @@
 // skip a change that committed late.
 import {
   ActionSchema,
+  may,
   applyActionTransition,
   type Action,
   type ActionStatus,
@@ -197,7 +198,13 @@ async function pushInTransaction(
   if (principal.role !== 'beheerder') {
     const inspections: { entity: string; id: string }[] = [];
     for (const op of fresh) {
-      if (op.entity === 'action' || op.entity === 'inspection') continue;
+      if (
+        op.entity === 'action' ||
+        op.entity === 'inspection' ||
+        op.entity === 'efgCase' ||
+        op.entity === 'roundSchedule'
+      )
+        continue;
       const stored = records.get(recordKey(op.entity, op.id));
       const values = { ...(stored ? recordValues(stored.state) : {}), ...op.fields };
       const inspectionId = inspectionIdOf(op.entity, op.id, values);
@@ -343,6 +350,18 @@ async function pushInTransaction(
     values: Record<string, unknown>,
   ): Promise<void> {
     if (principal.role === 'beheerder') return;
+    if (op.entity === 'efgCase') {
+      if (!may(principal.role, 'efg.status.wijzigen')) {
+        throw new OpRejected('Alleen duurzaamheid of beheerder mag een EFG-dossier wijzigen.');
+      }
+      return;
+    }
+    if (op.entity === 'roundSchedule') {
+      if (!may(principal.role, 'brandronde.plannen')) {
+        throw new OpRejected('Alleen veiligheid of beheerder mag het rondeschema wijzigen.');
+      }
+      return;
+    }
     if (op.entity === 'action') {
       // Actions belong to the team, not to one inspector: anyone may create one and move it
       // on (the transition rules decide); only its creator may delete it.

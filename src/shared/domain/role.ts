@@ -16,6 +16,7 @@ export const PermissionSchema = z.enum([
   'actie.afsluiten.brandveiligheid',
   'actie.heropenen',
   'efg.status.wijzigen',
+  'brandronde.plannen',
   'portefeuille.beheren',
 ]);
 export type Permission = z.infer<typeof PermissionSchema>;
@@ -28,6 +29,7 @@ export const permissionRoles: Readonly<Record<Permission, readonly Role[]>> = {
   'actie.afsluiten.brandveiligheid': ['veiligheid', 'beheerder'],
   'actie.heropenen': ['beheerder'],
   'efg.status.wijzigen': ['duurzaamheid', 'beheerder'],
+  'brandronde.plannen': ['veiligheid', 'beheerder'],
   'portefeuille.beheren': ['beheerder'],
 };
 

@@ -4,8 +4,11 @@ import { z } from 'zod';
 import { isHlc } from './hlc.ts';
 import { isUuidv7 } from '../ids.ts';
 
-/** Bumped when messages change incompatibly; the server accepts this and the previous version. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when messages change; the server accepts this and the previous version.
+ * v2 added the efgCase and roundSchedule entities (a v1 device never sends them).
+ */
+export const PROTOCOL_VERSION = 2;
 
 export const HlcSchema = z.string().refine(isHlc, { message: 'Ongeldige HLC-tijdstempel.' });
 export const ClientIdSchema = z
@@ -13,7 +16,15 @@ export const ClientIdSchema = z
   .refine(isUuidv7, { message: 'clientId moet een UUIDv7 zijn.' });
 
 /** Kinds of records that travel through the outbox. */
-export const EntityTypeSchema = z.enum(['inspection', 'answer', 'finding', 'action', 'photo']);
+export const EntityTypeSchema = z.enum([
+  'inspection',
+  'answer',
+  'finding',
+  'action',
+  'photo',
+  'efgCase',
+  'roundSchedule',
+]);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 
 /** A field name of a synced record: plain identifiers only, so it can be a JSON key safely. */
