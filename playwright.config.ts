@@ -1,11 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './test/support/chromium.ts';
 
-const PORT = 4180;
+// E2E_PORT and E2E_OUTPUT_DIR let several runs share one machine (each with its own build via
+// SCHOUW_DIST_DIR, see README); the defaults are what `npm test` uses.
+const PORT = Number(process.env.E2E_PORT ?? 4180);
 
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
   // Files run in parallel (CI has 2 cores); tests inside a file share servers and run in order.
   workers: 2,
   fullyParallel: false,

@@ -10,7 +10,9 @@ const PackageSchema = z.object({ version: z.string() });
 const version = PackageSchema.parse(
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')),
 ).version;
-const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+// SCHOUW_DIST_DIR lets parallel test runs serve their own build; normally the repository's dist/.
+const distDir =
+  process.env.SCHOUW_DIST_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 
 function fail(message: string): never {
   console.error(`Schouw kan niet starten (cannot start): ${message}`);
