@@ -124,6 +124,12 @@ export function createSyncStore(context: StoreContext): SyncStore {
       case 'action':
         await mergeInto(db.actions, change.id, { id: change.id }, change);
         return;
+      case 'efgCase':
+        await mergeInto(db.efgCases, change.id, { id: change.id }, change);
+        return;
+      case 'roundSchedule':
+        await mergeInto(db.roundSchedules, change.id, { id: change.id }, change);
+        return;
       case 'photo': {
         // A photo first seen in a pull was taken elsewhere: its bytes are not ours to upload.
         await mergeInto(db.photos, change.id, { hash: change.id }, change, { uploaded: 1 });
@@ -259,6 +265,8 @@ export function createSyncStore(context: StoreContext): SyncStore {
             db.findings,
             db.actions,
             db.photos,
+            db.efgCases,
+            db.roundSchedules,
             db.complexes,
             db.panden,
             db.dwellings,
