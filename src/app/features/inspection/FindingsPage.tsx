@@ -18,7 +18,7 @@ import { SaveStatus } from '../../ui/SaveStatus.tsx';
 import { errorText } from '../common/errors.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
 import { formatIsoDate, roleName, severityName, todayIso } from '../common/format.ts';
-import { Loading, LoadError, LoadFallback } from '../common/LoadState.tsx';
+import { Loading, LoadError } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { clearDraft, readDraft, writeDraft } from './draft-store.ts';
 import { ActionFields, conditionText, FindingFields } from './FindingFields.tsx';
@@ -38,6 +38,7 @@ import { PhotoSlot } from './PhotoSlot.tsx';
 import { AutosaveError } from './AutosaveError.tsx';
 import { recordDevicePosition } from './record-position.ts';
 import { useAutosave } from './use-autosave.ts';
+import { InspectionFallback } from './InspectionFallback.tsx';
 import { isEditable, useInspection, type ReadyInspection } from './use-inspection.ts';
 
 const TYPING_PAUSE_MS = 600;
@@ -62,8 +63,7 @@ async function pandOf(inspection: InspectionView): Promise<string | undefined> {
 /** Findings of an inspection, each with its action; a new one is added with the form on top. */
 export function FindingsPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
-  if (data.status !== 'ready')
-    return <LoadFallback state={data} backHref="/" backLabel={t('nav.home')} />;
+  if (data.status !== 'ready') return <InspectionFallback data={data} />;
   return <Findings {...data} />;
 }
 

@@ -8,29 +8,19 @@ import {
 import type { Template } from '../../../shared/domain/templates/template-schema.ts';
 import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
-import { Banner } from '../../ui/Banner.tsx';
 import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { localized } from '../common/format.ts';
-import { LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { QuestionField } from './QuestionField.tsx';
 import { FinishButton } from './FinishButton.tsx';
+import { InspectionFallback } from './InspectionFallback.tsx';
 import { isEditable, useInspection, type ReadyInspection } from './use-inspection.ts';
 
 /** The questionnaire: one question group per screen (`?groep=n`, counted from 1). */
 export function InspectionPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
-  if (data.status === 'unknown-template')
-    return (
-      <Banner tone="error" title={t('inspection.unknownTemplate.title')}>
-        {t('inspection.unknownTemplate.explain', {
-          version: data.inspection.templateVersion,
-        })}
-      </Banner>
-    );
-  if (data.status !== 'ready')
-    return <LoadFallback state={data} backHref="/" backLabel={t('nav.home')} />;
+  if (data.status !== 'ready') return <InspectionFallback data={data} />;
   return <Questionnaire {...data} />;
 }
 

@@ -15,12 +15,13 @@ import { ActionList } from '../common/ActionList.tsx';
 import { errorText } from '../common/errors.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
 import { formatDateTime, localized, severityName, todayIso } from '../common/format.ts';
-import { Loading, LoadFallback } from '../common/LoadState.tsx';
+import { Loading } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { conditionText } from './FindingFields.tsx';
 import { FinishButton } from './FinishButton.tsx';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { labelRecordOf, summarizeScore, type Light } from './score-summary.ts';
+import { InspectionFallback } from './InspectionFallback.tsx';
 import { useInspection, type ReadyInspection } from './use-inspection.ts';
 
 const outcomeKeys: Record<ExplanationEntry['outcome'], MessageKey> = {
@@ -51,8 +52,7 @@ const reasonKeys: Record<AnswerHistoryEntry['reason'], MessageKey> = {
 /** Finish, then the explained score: result, traffic light, blocking issues, every rule used. */
 export function ReviewPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
-  if (data.status !== 'ready')
-    return <LoadFallback state={data} backHref="/" backLabel={t('nav.home')} />;
+  if (data.status !== 'ready') return <InspectionFallback data={data} />;
   return <Review {...data} />;
 }
 
