@@ -20,14 +20,14 @@ import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
 
 const SAMPLE = path.join(import.meta.dirname, '../fixtures/ep-online-v2-sample.csv');
 
-/** Per BAG verblijfsobject id, the class of its newest registration, read straight from the file. */
+/** Per BAG verblijfsobject id, the class of its newest opname (then registration), from the file. */
 function expectedCurrentClasses(csvText: string): Record<string, string> {
   const table = parseCsv(csvText.split('\n').slice(2).join('\n'));
   const newest = new Map<string, { key: string; klasse: string }>();
   for (const { values } of table.rows) {
     if (values.pand_gebouwklasse !== 'W' || values.pand_status === 'Vergunningsaanvraag') continue;
     const id = values.pand_bagverblijfsobjectid ?? '';
-    const key = `${values.pand_registratiedatum}|${values.pand_opnamedatum}`;
+    const key = `${values.pand_opnamedatum}|${values.pand_registratiedatum}`;
     const current = newest.get(id);
     if (!current || key > current.key) {
       newest.set(id, { key, klasse: values.pand_energieklasse ?? '' });
@@ -242,6 +242,41 @@ describe.each(storeKinds)('EP-online import on %s', (kind) => {
     expect(second.details.dwellingsLabelChanged).toBe(1);
     expect((await currentLabels(store))[0]).toMatchObject({ class: 'A', ep2: 120.25 });
     expect(await countOf(store, 'energy_labels')).toBe(4);
+  });
+
+  it('lets the most recent opnamedatum win whatever the row order, with the registratiedatum as tie-break', async () => {
+    const { store } = fresh();
+    const organisationId = await setUp(store);
+    const H = HEADER_LETTER;
+    const first = (values: Partial<EpRowValues>) =>
+      label({ bagVerblijfsobjectId: '0599010000001001', ...values });
+    const second = (values: Partial<EpRowValues>) =>
+      label({ bagVerblijfsobjectId: '0599010000001003', ...values });
+    const rows = [
+      // 001: recorded latest (C), although another label was registered later (E) and comes last.
+      epRow(H, first({ opname: '20240301', registratie: '20240310', klasse: 'C', ep2: '220,0' })),
+      epRow(H, first({ opname: '20230101', registratie: '20240601', klasse: 'E', ep2: '300,0' })),
+      // 003: the same opnamedatum twice: the later registration (A) wins, also when listed first.
+      epRow(H, second({ opname: '20240501', registratie: '20240520', klasse: 'A', ep2: '130,0' })),
+      epRow(H, second({ opname: '20240501', registratie: '20240505', klasse: 'F', ep2: '350,0' })),
+    ];
+    const forward = path.join(makeTempDir('ep-order'), 'forward.csv');
+    writeFileSync(forward, epFile(H, rows));
+    const report = await importEpOnlineFile(store, forward, { organisationId });
+    expect(report).toMatchObject({ imported: 4, problemCount: 0 });
+    const expected = [
+      { bag: '0599010000001001', class: 'C', registration: '2024-03-10' },
+      { bag: '0599010000001003', class: 'A', registration: '2024-05-20' },
+    ];
+    expect(await currentLabels(store)).toMatchObject(expected);
+
+    // The same labels in the opposite order change nothing.
+    const reversed = path.join(makeTempDir('ep-order'), 'reversed.csv');
+    writeFileSync(reversed, epFile(H, [...rows].reverse()));
+    const again = await importEpOnlineFile(store, reversed, { organisationId });
+    expect(again).toMatchObject({ imported: 0, unchanged: 4 });
+    expect(again.details.dwellingsLabelChanged).toBe(0);
+    expect(await currentLabels(store)).toMatchObject(expected);
   });
 
   it('imports nothing from a file with missing columns or invalid UTF-8', async () => {

@@ -4,22 +4,22 @@ import { ConfigError, parseConfig, redactUrl } from '../config.ts';
 import { DataDirError, ensureWritableDir, lockDir, type DirLock } from '../data-dir.ts';
 import { DEMO_ORGANISATION, seedDemoData } from '../demo/seed-demo.ts';
 import { CsvError } from '../import/csv-stream.ts';
-import { importEpOnlineFile } from '../import/ep-online.ts';
+import { IMPORT_KINDS, importWork } from '../import/import-kinds.ts';
 import { ImportInputError } from '../import/input.ts';
-import { importPortfolioFile, loadColumnMapping } from '../import/portfolio.ts';
-import { ImportFileError, type ImportReport } from '../import/report.ts';
-import { resolveOrganisation } from '../import/runs.ts';
+import { loadColumnMapping } from '../import/portfolio.ts';
+import { ImportFileError, type ImportKind, type ImportReport } from '../import/report.ts';
+import { failInterruptedRuns, recordImportRun, resolveOrganisation } from '../import/runs.ts';
 import { migrate } from '../store/migrate.ts';
 import { openPgliteStore } from '../store/pglite-store.ts';
 import { openPostgresStore } from '../store/postgres-store.ts';
 import type { Store } from '../store/store.ts';
 
-// `npm run import -- <portfolio|ep-online> <file> [--org <id or slug>] [--mapping <json>]`
+// `npm run import -- <portfolio|ep-online|bag> <file> [--org <id or slug>] [--mapping <json>]`
 // Uses the server's store configuration (SCHOUW_DATA_DIR or DATABASE_URL), migrates and seeds
 // exactly as the server does on start, and imports into the demo organisation by default.
 
 export const USAGE =
-  'Gebruik (usage): npm run import -- <portfolio|ep-online> <bestand.csv|.zip> ' +
+  'Gebruik (usage): npm run import -- <portfolio|ep-online|bag> <bestand.csv|.zip|.json> ' +
   '[--org <id of slug>] [--mapping <kolommen.json>]';
 
 export class UsageError extends Error {
@@ -27,7 +27,7 @@ export class UsageError extends Error {
 }
 
 export interface ImportArgs {
-  kind: 'portfolio' | 'ep-online';
+  kind: ImportKind;
   file: string;
   org: string | undefined;
   mapping: string | undefined;
@@ -45,13 +45,17 @@ export function parseImportArgs(argv: readonly string[]): ImportArgs {
     throw new UsageError(`${(error as Error).message}. ${USAGE}`);
   }
   const [kind, file, ...rest] = parsed.positionals;
-  if ((kind !== 'portfolio' && kind !== 'ep-online') || !file || rest.length > 0) {
-    throw new UsageError(USAGE);
-  }
+  const known = IMPORT_KINDS.find((candidate) => candidate === kind);
+  if (!known || !file || rest.length > 0) throw new UsageError(USAGE);
   if (parsed.values.mapping !== undefined && kind !== 'portfolio') {
     throw new UsageError('--mapping geldt alleen voor portfolio (only for portfolio imports)');
   }
-  return { kind, file: path.resolve(file), org: parsed.values.org, mapping: parsed.values.mapping };
+  return {
+    kind: known,
+    file: path.resolve(file),
+    org: parsed.values.org,
+    mapping: parsed.values.mapping,
+  };
 }
 
 export function formatReport(report: ImportReport): string[] {
@@ -67,15 +71,17 @@ export function formatReport(report: ImportReport): string[] {
   lines.push(`  niet gevonden (unmatched): ${report.unmatched}`);
   lines.push(`  problemen (problems): ${report.problemCount}`);
   for (const [key, value] of Object.entries(report.details)) lines.push(`  ${key}: ${value}`);
+  // A BAG response has objects (features) where a CSV file has lines.
+  const unit = report.kind === 'bag' ? 'object' : 'regel';
   for (const problem of report.problems) {
     lines.push(
-      `  regel ${problem.row}${problem.column ? `, kolom ${problem.column}` : ''}: ${problem.message}`,
+      `  ${unit} ${problem.row}${problem.column ? `, kolom ${problem.column}` : ''}: ${problem.message}`,
     );
   }
   if (report.problemCount > report.problems.length) {
     lines.push(`  … en nog ${report.problemCount - report.problems.length} problemen`);
   }
-  for (const row of report.unmatchedRows) lines.push(`  regel ${row.row}: ${row.message}`);
+  for (const row of report.unmatchedRows) lines.push(`  ${unit} ${row.row}: ${row.message}`);
   if (report.unmatched > report.unmatchedRows.length) {
     lines.push(`  … en nog ${report.unmatched - report.unmatchedRows.length} niet gevonden`);
   }
@@ -126,21 +132,22 @@ export async function runImportCommand(
       store = await openPgliteStore(pgliteDir);
     }
     await migrate(store);
+    await failInterruptedRuns(store);
     await seedDemoData(store);
     const organisation = await resolveOrganisation(store, args.org ?? DEMO_ORGANISATION.slug);
     io.progress(`Importeren in ${organisation.name} (${organisation.slug}) uit ${args.file}…`);
     const onProgress = (rows: number) => io.progress(`  ${rows} regels gelezen (rows read)`);
-    const report =
-      args.kind === 'ep-online'
-        ? await importEpOnlineFile(store, args.file, {
-            organisationId: organisation.id,
-            onProgress,
-          })
-        : await importPortfolioFile(store, args.file, {
-            organisationId: organisation.id,
-            ...(mapping ? { mapping } : {}),
-            onProgress,
-          });
+    const report = await recordImportRun(
+      store,
+      args.kind,
+      organisation.id,
+      args.file,
+      importWork(args.kind, args.file, {
+        organisationId: organisation.id,
+        ...(mapping ? { mapping } : {}),
+        onProgress,
+      }),
+    );
     for (const line of formatReport(report)) io.out(line);
     return report;
   } finally {

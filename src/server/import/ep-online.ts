@@ -22,13 +22,16 @@ import {
   requireColumns,
   type ImportReport,
 } from './report.ts';
-import { recordImportRun, type ImportRunContext } from './runs.ts';
+import { recordImportRun, type ImportRunContext, type ImportWork } from './runs.ts';
 
 // Imports RVO's EP-online totaalbestand (all registered energy labels of the Netherlands,
 // ~5 million rows) for one organisation. Memory stays bounded by the organisation, not the
 // file: the text is streamed row by row, only the organisation's dwellings are indexed (BAG id
-// and address), and matched labels are written in batches. The whole import is one
-// transaction, so a fatal problem halfway (e.g. invalid UTF-8) leaves nothing half-imported.
+// and address), and only the labels of those dwellings are kept. Two phases: reading the file
+// holds no transaction (so the server keeps answering, also on the single-connection embedded
+// store, and progress can be written), then all kept labels are written in ONE transaction.
+// A fatal problem anywhere in the file (e.g. invalid UTF-8 in the last row) therefore stops
+// the import before anything is written: nothing is ever half-imported.
 
 export const SKIP = {
   utiliteit: 'utiliteitsgebouw (geen woning)',
@@ -93,9 +96,19 @@ export function importEpOnlineFile(
   file: string,
   options: EpOnlineImportOptions,
 ): Promise<ImportReport & { runId: string }> {
-  return recordImportRun(store, 'ep-online', options.organisationId, file, (tx, context) =>
-    importEpOnline(tx, openImportText(file), options, context),
+  return recordImportRun(
+    store,
+    'ep-online',
+    options.organisationId,
+    file,
+    epOnlineWork(file, options),
   );
+}
+
+/** The import of one file, to be recorded as a run (see runs.ts). */
+export function epOnlineWork(file: string, options: EpOnlineImportOptions): ImportWork {
+  return (db, context) =>
+    importEpOnline(db, openImportText(file, context.bytesRead), options, context);
 }
 
 /** The organisation's dwellings by BAG verblijfsobject id and by address key. */
@@ -138,7 +151,7 @@ async function loadMatchIndex(tx: Queryable, organisationId: string) {
 }
 
 export async function importEpOnline(
-  tx: Queryable,
+  store: Store,
   text: AsyncIterable<string>,
   options: EpOnlineImportOptions,
   context: ImportRunContext,
@@ -146,20 +159,15 @@ export async function importEpOnline(
   const report = emptyReport('ep-online');
   const batchSize = options.batchSize ?? 1000;
   const progressEvery = options.progressEvery ?? 100_000;
-  const index = await loadMatchIndex(tx, options.organisationId);
+  const index = await loadMatchIndex(store, options.organisationId);
   report.details.dwellingsInPortfolio = index.dwellings;
 
   let columns: Map<string, number> | undefined;
   let headerLength = 0;
   const seenLabels = new Set<string>();
   const touched = new Set<string>();
-  let batch: LabelRow[] = [];
-
-  const flush = async () => {
-    if (batch.length === 0) return;
-    countWritten(report, batch.length, await writeLabels(tx, batch, context));
-    batch = [];
-  };
+  // The organisation's labels only (one per dwelling per registration): bounded like the index.
+  const labels: LabelRow[] = [];
 
   for await (const record of readCsvRecords(text)) {
     if (!columns) {
@@ -175,8 +183,9 @@ export async function importEpOnline(
     }
 
     report.rowsRead += 1;
-    if (options.onProgress && report.rowsRead % progressEvery === 0) {
-      options.onProgress(report.rowsRead);
+    if (report.rowsRead % progressEvery === 0) {
+      options.onProgress?.(report.rowsRead);
+      context.progress(report.rowsRead);
     }
     if (!hasHeaderWidth(report, record, headerLength, SKIP.invalid)) continue;
     const get = (column: string): string => {
@@ -237,13 +246,12 @@ export async function importEpOnline(
     }
     seenLabels.add(key);
     touched.add(match.verblijfsobjectId);
-    batch.push({
+    labels.push({
       verblijfsobjectId: match.verblijfsobjectId,
       record: parsed.record,
       bagVerblijfsobjectId: match.bagId,
       gebouwtype: get(COLUMN.gebouwtype) || null,
     });
-    if (batch.length >= batchSize) await flush();
   }
 
   if (!columns) {
@@ -251,14 +259,15 @@ export async function importEpOnline(
       'Het bestand heeft geen kopregel; er is niets geïmporteerd (no header, nothing imported)',
     );
   }
-  await flush();
   options.onProgress?.(report.rowsRead);
-  report.details.dwellingsLabelChanged = await recomputeCurrentLabels(
-    tx,
-    options.organisationId,
-    [...touched],
-    batchSize,
-  );
+  context.progress(report.rowsRead);
+  report.details.dwellingsLabelChanged = await store.transaction(async (tx) => {
+    for (let start = 0; start < labels.length; start += batchSize) {
+      const batch = labels.slice(start, start + batchSize);
+      countWritten(report, batch.length, await writeLabels(tx, batch, context));
+    }
+    return recomputeCurrentLabels(tx, options.organisationId, [...touched], batchSize);
+  });
   report.details.dwellingsWithLabels = touched.size;
   return report;
 }
@@ -447,13 +456,16 @@ async function writeLabels(
 }
 
 // Worst class last in this list, so "DESC" on its position puts the worse class first: a tie
-// in dates never hides an EFG label (the same rule as compareLabelRecency in the domain).
+// in dates never hides an EFG label (the same tie-break as compareLabelRecency in the domain).
 const CLASS_ORDER = `ARRAY['${energyLabelClasses.join("','")}']::text[]`;
 
 /**
- * Sets each touched dwelling's current label to its most recent one (newest registration, then
- * newest opnamedatum), unless an inspection or manual label registered later is already there.
- * Returns how many dwellings changed.
+ * Sets each touched dwelling's current label to its most recent EP-online label, unless an
+ * inspection or manual label registered later is already there. Returns how many dwellings
+ * changed. Most recent = newest Pand_opnamedatum (the acceptance criterion of issue #6: "per
+ * dwelling the most recent opnamedatum wins whatever the row order"); between labels recorded
+ * on the same day the newest Pand_registratiedatum wins (domain.md's "newest registration"
+ * rule, kept as the tie-break), then the worse class.
  */
 async function recomputeCurrentLabels(
   tx: Queryable,
@@ -478,7 +490,7 @@ async function recomputeCurrentLabels(
            recording_date, valid_until, ep2, energy_index
          FROM energy_labels
          WHERE organisation_id = $1 AND verblijfsobject_id = ANY($2::uuid[])
-         ORDER BY verblijfsobject_id, registration_date DESC, recording_date DESC,
+         ORDER BY verblijfsobject_id, recording_date DESC, registration_date DESC,
            array_position(${CLASS_ORDER}, class) DESC
        ) l
        WHERE v.id = l.verblijfsobject_id AND v.organisation_id = $1

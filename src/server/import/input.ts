@@ -174,19 +174,29 @@ export async function* decodeUtf8(source: AsyncIterable<Buffer>): AsyncGenerator
   }
 }
 
-/** Raw bytes of the file, unzipped when it is a ZIP archive (recognised by its first bytes). */
-export async function* openImportBytes(file: string): AsyncGenerator<Buffer> {
+/**
+ * Raw bytes of the file, unzipped when it is a ZIP archive (recognised by its first bytes).
+ * `onRead` hears how many bytes of the file itself (before unzipping) were read so far.
+ */
+export async function* openImportBytes(
+  file: string,
+  onRead?: (bytesRead: number) => void,
+): AsyncGenerator<Buffer> {
   const input = createReadStream(file, { highWaterMark: 256 * 1024 });
   try {
     const iterator = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     const first = await iterator.next();
     if (first.done) return;
+    let bytesRead = (first.value as Buffer).length;
+    onRead?.(bytesRead);
     const rest: AsyncIterable<Buffer> = {
       async *[Symbol.asyncIterator]() {
         yield first.value;
         for (;;) {
           const next = await iterator.next();
           if (next.done) return;
+          bytesRead += (next.value as Buffer).length;
+          onRead?.(bytesRead);
           yield next.value;
         }
       },
@@ -203,6 +213,9 @@ export async function* openImportBytes(file: string): AsyncGenerator<Buffer> {
   }
 }
 
-export function openImportText(file: string): AsyncGenerator<string> {
-  return decodeUtf8(openImportBytes(file));
+export function openImportText(
+  file: string,
+  onRead?: (bytesRead: number) => void,
+): AsyncGenerator<string> {
+  return decodeUtf8(openImportBytes(file, onRead));
 }

@@ -19,7 +19,7 @@ import {
   requireColumns,
   type ImportReport,
 } from './report.ts';
-import { recordImportRun, type ImportRunContext } from './runs.ts';
+import { recordImportRun, type ImportRunContext, type ImportWork } from './runs.ts';
 
 // Imports a corporation's own portfolio export (one row per verblijfsobject, like
 // fixtures/portfolio-sample.csv) into complexes -> panden -> verblijfsobjecten. Idempotent:
@@ -35,16 +35,18 @@ type PortfolioRow = z.infer<typeof PortfolioRowSchema>;
 /** Our field name -> the file's header, for exports whose headers differ from ours. */
 export type ColumnMapping = Partial<Record<PortfolioField, string>>;
 
-const ColumnMappingSchema = z.record(z.string(), z.string().min(1)).superRefine((mapping, ctx) => {
-  for (const key of Object.keys(mapping)) {
-    if (!(PORTFOLIO_FIELDS as string[]).includes(key)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `onbekend veld "${key}" (bekend: ${PORTFOLIO_FIELDS.join(', ')})`,
-      });
+export const ColumnMappingSchema = z
+  .record(z.string(), z.string().min(1))
+  .superRefine((mapping, ctx) => {
+    for (const key of Object.keys(mapping)) {
+      if (!(PORTFOLIO_FIELDS as string[]).includes(key)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `onbekend veld "${key}" (bekend: ${PORTFOLIO_FIELDS.join(', ')})`,
+        });
+      }
     }
-  }
-});
+  });
 
 /** Reads and checks a JSON column mapping file; throws ImportFileError with a one-line message. */
 export function loadColumnMapping(file: string): ColumnMapping {
@@ -78,9 +80,23 @@ export function importPortfolioFile(
   file: string,
   options: PortfolioImportOptions,
 ): Promise<ImportReport & { runId: string }> {
-  return recordImportRun(store, 'portfolio', options.organisationId, file, (tx, context) =>
-    importPortfolio(tx, openImportText(file), options, context),
+  return recordImportRun(
+    store,
+    'portfolio',
+    options.organisationId,
+    file,
+    portfolioWork(file, options),
   );
+}
+
+/** The import of one file, to be recorded as a run (see runs.ts). */
+export function portfolioWork(file: string, options: PortfolioImportOptions): ImportWork {
+  // One transaction for the whole file: a portfolio export is organisation-sized, and a fatal
+  // problem halfway (invalid UTF-8, a broken quote) must leave nothing half-imported.
+  return (db, context) =>
+    db.transaction((tx) =>
+      importPortfolio(tx, openImportText(file, context.bytesRead), options, context),
+    );
 }
 
 interface DwellingRow {
@@ -137,8 +153,9 @@ export async function importPortfolio(
       continue;
     }
     report.rowsRead += 1;
-    if (options.onProgress && report.rowsRead % progressEvery === 0) {
-      options.onProgress(report.rowsRead);
+    if (report.rowsRead % progressEvery === 0) {
+      options.onProgress?.(report.rowsRead);
+      context.progress(report.rowsRead);
     }
     if (!hasHeaderWidth(report, record, headerLength, 'ongeldige regel')) continue;
     const input = Object.fromEntries(

@@ -4,15 +4,17 @@
 export const MAX_LISTED = 100;
 
 export interface RowProblem {
-  /** 1-based line in the file where the row starts. */
+  /** 1-based line in the file where the row starts (for BAG JSON: the feature's number). */
   row: number;
   /** The file's column name, or null when the row as a whole is at fault. */
   column: string | null;
   message: string;
 }
 
+export type ImportKind = 'portfolio' | 'ep-online' | 'bag';
+
 export interface ImportReport {
-  kind: 'portfolio' | 'ep-online';
+  kind: ImportKind;
   rowsRead: number;
   imported: number;
   updated: number;
