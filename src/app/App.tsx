@@ -40,6 +40,20 @@ const AccountPage = lazy(() =>
   import('./features/account/AccountPage.tsx').then((m) => m.AccountPage),
 );
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx').then((m) => m.UsersPage));
+const ImportsPage = lazy(() =>
+  import('./features/imports/ImportsPage.tsx').then((m) => m.ImportsPage),
+);
+const FireSafetyPage = lazy(() =>
+  import('./features/fire-safety/FireSafetyPage.tsx').then((m) => m.FireSafetyPage),
+);
+const BuildingPage = lazy(() =>
+  import('./features/fire-safety/BuildingPage.tsx').then((m) => m.BuildingPage),
+);
+const OverviewPage = lazy(() =>
+  import('./features/overview/OverviewPage.tsx').then((m) => m.OverviewPage),
+);
+
+const EfgPage = lazy(() => import('./features/efg/EfgPage.tsx').then((m) => m.EfgPage));
 
 function Screens({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
@@ -66,6 +80,11 @@ export function App() {
             <Route path="/instellingen" component={SettingsPage} />
             <Route path="/account" component={AccountPage} />
             <Route path="/gebruikers" component={UsersPage} />
+            <Route path="/import" component={ImportsPage} />
+            <Route path="/brandveiligheid" component={FireSafetyPage} />
+            <Route path="/brandveiligheid/panden/:pandId" component={BuildingPage} />
+            <Route path="/overzicht" component={OverviewPage} />
+            <Route path="/efg" component={EfgPage} />
             <Route default component={NotFoundPage} />
           </Router>
         </Screens>

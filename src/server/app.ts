@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { authRoutes } from './auth/auth-routes.ts';
@@ -5,9 +7,12 @@ import { userRoutes } from './auth/user-routes.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { photoRoutes } from './blobs/photo-routes.ts';
 import { readDemoPortfolio } from './demo/demo-portfolio.ts';
+import { DEFAULT_IMPORT_MAX_BYTES, importRoutes } from './import/import-routes.ts';
+import { exportRoutes } from './export/export-routes.ts';
 import { staticFiles } from './static-files.ts';
 import { schemaVersion } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
+import { efgTargetRoutes } from './sync/efg-target.ts';
 import { syncRoutes } from './sync/sync-routes.ts';
 
 // The HTTP application, free of process concerns (ports, signals, env), so tests drive it
@@ -22,6 +27,10 @@ export interface AppOptions {
   blobs?: BlobStore;
   /** Where unexpected errors are reported; defaults to console.error. */
   logError?: (message: string, error: unknown) => void;
+  /** Where uploaded import files wait while imported; defaults to the system temp dir. */
+  importDir?: string;
+  /** Largest import upload in bytes. */
+  importMaxBytes?: number;
 }
 
 export const HealthResponseSchema = z.object({
@@ -45,6 +54,8 @@ export function createApp({
   version,
   blobs,
   logError = defaultLogError,
+  importDir = path.join(tmpdir(), 'schouw-imports'),
+  importMaxBytes = DEFAULT_IMPORT_MAX_BYTES,
 }: AppOptions) {
   const app = new Hono();
 
@@ -80,9 +91,15 @@ export function createApp({
 
   app.route('/api/auth', authRoutes(store));
   app.route('/api/users', userRoutes(store));
+  app.route(
+    '/api/imports',
+    importRoutes(store, { uploadDir: importDir, maxBytes: importMaxBytes, logError }),
+  );
 
   app.route('/api/sync', syncRoutes(store));
+  app.route('/api/efg/target', efgTargetRoutes(store));
   if (blobs) app.route('/api/photos', photoRoutes(store, blobs));
+  app.route('/api/exports', exportRoutes(store));
 
   app.all('/api/*', (c) =>
     c.json(

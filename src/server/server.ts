@@ -7,6 +7,7 @@ import { redactUrl, type ServerConfig } from './config.ts';
 import { ensureWritableDir, lockDir, type DirLock } from './data-dir.ts';
 import { seedDemoLabels } from './demo/demo-labels.ts';
 import { seedDemoData } from './demo/seed-demo.ts';
+import { failInterruptedRuns } from './import/runs.ts';
 import { migrate } from './store/migrate.ts';
 import { openPgliteStore } from './store/pglite-store.ts';
 import { openPostgresStore } from './store/postgres-store.ts';
@@ -130,6 +131,7 @@ export async function startServer({
         `Migratie toegepast (migration applied): ${String(applied.version).padStart(4, '0')}_${applied.name}`,
       );
     }
+    await failInterruptedRuns(store);
     const seed = await seedDemoData(store);
     if (seed.seeded) {
       const labels = await seedDemoLabels(store);
@@ -140,7 +142,8 @@ export async function startServer({
     }
 
     const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
-    const app = createApp({ store, distDir, version, blobs });
+    const importDir = path.join(config.dataDir, 'imports');
+    const app = createApp({ store, distDir, version, blobs, importDir });
     const server = createAdaptorServer({ fetch: app.fetch });
     const port = await listen(server, config.port);
     const url = `http://localhost:${port}`;

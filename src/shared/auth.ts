@@ -44,3 +44,18 @@ export type User = z.infer<typeof UserSchema>;
 
 export const UserListResponseSchema = z.object({ users: z.array(UserSchema) });
 export const UserResponseSchema = z.object({ user: UserSchema });
+
+/**
+ * A colleague as every signed-in user of the organisation sees them (GET /api/users/directory):
+ * enough to put a name to the user ids in histories. No e-mail addresses: inspectors and
+ * officers need a name, not a way to reach every account.
+ */
+export const DirectoryUserSchema = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: RoleSchema,
+});
+export type DirectoryUser = z.infer<typeof DirectoryUserSchema>;
+
+export const UserDirectoryResponseSchema = z.object({ users: z.array(DirectoryUserSchema) });
+export type UserDirectoryResponse = z.infer<typeof UserDirectoryResponseSchema>;

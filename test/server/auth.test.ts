@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../src/server/auth/password.ts';
 import { recordSignInFailure, SIGN_IN_LIMITS } from '../../src/server/auth/rate-limit.ts';
-import { MeResponseSchema, SignInResponseSchema } from '../../src/server/auth/schemas.ts';
+import {
+  MeResponseSchema,
+  SignInResponseSchema,
+  UserDirectoryResponseSchema,
+} from '../../src/server/auth/schemas.ts';
 import { hashToken, SESSION_TTL_MS } from '../../src/server/auth/sessions.ts';
 import { DEMO_PASSWORD, demoUsers } from '../../src/server/demo/demo-users.ts';
 import { DEMO_ORGANISATION, seedDemoData } from '../../src/server/demo/seed-demo.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
-import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { storeKinds, useFreshStore, type StoreFixture } from './store-fixtures.ts';
 import { appFor } from './support/app.ts';
 import {
   bearer,
   createOrganisation,
   createSignedInUser,
   createUser,
+  signIn as sessionFor,
   TEST_SCRYPT,
 } from './support/auth.ts';
 
@@ -36,9 +41,31 @@ function signIn(app: App, body: unknown, address = '192.0.2.1') {
   );
 }
 
+/** The fresh store of this test, migrated, and the app on it. */
+async function migratedApp(fresh: () => StoreFixture) {
+  const { store } = fresh();
+  await migrate(store);
+  return { store, app: appFor(store) };
+}
+
+/** Signs in and checks the answer's status; returns the response for a closer look. */
+async function signInExpecting(
+  app: App,
+  status: number,
+  body: unknown,
+  address?: string,
+): Promise<Response> {
+  const response = await signIn(app, body, address);
+  expect(response.status, JSON.stringify(body)).toBe(status);
+  return response;
+}
+
 async function errorBody(response: Response) {
   return ApiErrorBodySchema.parse(await response.json());
 }
+
+/** The account `setup()` creates in the accounts tests. */
+const INGRID = { email: 'ingrid@woonstad.nl', password: 'lang-genoeg-wachtwoord' } as const;
 
 describe('password hashing', () => {
   it('verifies the right password and rejects a wrong one', async () => {
@@ -71,27 +98,24 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
   const fresh = useFreshStore(kind);
 
   async function setup() {
-    const { store } = fresh();
-    await migrate(store);
-    const app = appFor(store);
+    const { store, app } = await migratedApp(fresh);
     const organisation = await createOrganisation(store, { slug: 'woonstad-oost' });
     const user = await createUser(store, {
       organisationId: organisation.id,
       role: 'inspecteur',
-      email: 'ingrid@woonstad.nl',
+      email: INGRID.email,
       displayName: 'Ingrid Jansen',
-      password: 'lang-genoeg-wachtwoord',
+      password: INGRID.password,
     });
     return { store, app, organisation, user };
   }
 
   it('signs in with e-mail and password and answers who is signed in', async () => {
     const { store, app, organisation, user } = await setup();
-    const response = await signIn(app, {
+    const response = await signInExpecting(app, 200, {
       email: ' Ingrid@Woonstad.NL ',
-      password: 'lang-genoeg-wachtwoord',
+      password: INGRID.password,
     });
-    expect(response.status).toBe(200);
     const json: unknown = await response.json();
     const body = SignInResponseSchema.parse(json);
     expect(body.user).toEqual({
@@ -122,32 +146,20 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
 
   it('accepts the organisation slug and refuses it when it is another organisation', async () => {
     const { app } = await setup();
-    const ok = await signIn(app, {
-      organisation: 'Woonstad-Oost',
-      email: 'ingrid@woonstad.nl',
-      password: 'lang-genoeg-wachtwoord',
-    });
-    expect(ok.status).toBe(200);
-    const wrong = await signIn(app, {
-      organisation: 'andere-stichting',
-      email: 'ingrid@woonstad.nl',
-      password: 'lang-genoeg-wachtwoord',
-    });
-    expect(wrong.status).toBe(401);
+    await signInExpecting(app, 200, { ...INGRID, organisation: 'Woonstad-Oost' });
+    await signInExpecting(app, 401, { ...INGRID, organisation: 'andere-stichting' });
   });
 
   it('answers a wrong password and an unknown e-mail address with the same Dutch 401', async () => {
     const { app } = await setup();
-    const wrongPassword = await signIn(app, {
-      email: 'ingrid@woonstad.nl',
+    const wrongPassword = await signInExpecting(app, 401, {
+      email: INGRID.email,
       password: 'fout-wachtwoord',
     });
-    const unknown = await signIn(app, {
+    const unknown = await signInExpecting(app, 401, {
       email: 'niemand@woonstad.nl',
       password: 'fout-wachtwoord',
     });
-    expect(wrongPassword.status).toBe(401);
-    expect(unknown.status).toBe(401);
     const body = await errorBody(wrongPassword);
     expect(body).toEqual(await errorBody(unknown));
     expect(body.error).toBe('invalid_credentials');
@@ -175,9 +187,7 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
       { body: { email: 'a@b.nl', password: 12 }, error: 'invalid_input', message: /wachtwoord/ },
     ];
     for (const testCase of cases) {
-      const response = await signIn(app, testCase.body);
-      expect(response.status, JSON.stringify(testCase.body)).toBe(400);
-      const body = await errorBody(response);
+      const body = await errorBody(await signInExpecting(app, 400, testCase.body));
       expect(body.error).toBe(testCase.error);
       expect(body.message).toMatch(testCase.message);
     }
@@ -186,54 +196,36 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
   it('lets the password pick the account when an e-mail address is in two organisations', async () => {
     const { store, app } = await setup();
     const other = await createOrganisation(store, { slug: 'woonstad-west' });
+    const credentials = { email: INGRID.email, password: 'ander-lang-wachtwoord' };
     const second = await createUser(store, {
+      ...credentials,
       organisationId: other.id,
       role: 'beheerder',
-      email: 'ingrid@woonstad.nl',
-      password: 'ander-lang-wachtwoord',
     });
-    const response = await signIn(app, {
-      email: 'ingrid@woonstad.nl',
-      password: 'ander-lang-wachtwoord',
-    });
-    expect(response.status).toBe(200);
+    const response = await signInExpecting(app, 200, credentials);
     expect(SignInResponseSchema.parse(await response.json()).user.id).toBe(second.id);
 
     // Same password in both: only then the organisation must be named.
     await createUser(store, {
+      ...credentials,
       organisationId: (await createOrganisation(store, { slug: 'woonstad-zuid' })).id,
       role: 'veiligheid',
-      email: 'ingrid@woonstad.nl',
-      password: 'ander-lang-wachtwoord',
     });
-    const ambiguous = await signIn(app, {
-      email: 'ingrid@woonstad.nl',
-      password: 'ander-lang-wachtwoord',
-    });
-    expect(ambiguous.status).toBe(400);
+    const ambiguous = await signInExpecting(app, 400, credentials);
     expect((await errorBody(ambiguous)).error).toBe('organisation_required');
-    const named = await signIn(app, {
-      organisation: 'woonstad-zuid',
-      email: 'ingrid@woonstad.nl',
-      password: 'ander-lang-wachtwoord',
-    });
-    expect(named.status).toBe(200);
+    await signInExpecting(app, 200, { ...credentials, organisation: 'woonstad-zuid' });
   });
 
   it('refuses a disabled account and an account without a password', async () => {
     const { store, app, organisation } = await setup();
+    const gone = { email: 'weg@woonstad.nl', password: INGRID.password };
     await createUser(store, {
+      ...gone,
       organisationId: organisation.id,
       role: 'veiligheid',
-      email: 'weg@woonstad.nl',
-      password: 'lang-genoeg-wachtwoord',
       disabled: true,
     });
-    const disabled = await signIn(app, {
-      email: 'weg@woonstad.nl',
-      password: 'lang-genoeg-wachtwoord',
-    });
-    expect(disabled.status).toBe(403);
+    const disabled = await signInExpecting(app, 403, gone);
     expect((await errorBody(disabled)).message).toMatch(/uitgeschakeld/);
 
     await createUser(store, {
@@ -241,11 +233,7 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
       role: 'veiligheid',
       email: 'nog-geen@woonstad.nl',
     });
-    const noPassword = await signIn(app, {
-      email: 'nog-geen@woonstad.nl',
-      password: 'lang-genoeg-wachtwoord',
-    });
-    expect(noPassword.status).toBe(401);
+    await signInExpecting(app, 401, { email: 'nog-geen@woonstad.nl', password: INGRID.password });
   });
 
   it('answers 401 unauthenticated for a missing, malformed, unknown, expired or revoked token', async () => {
@@ -284,17 +272,12 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
 
   it('rate-limits failed sign-ins per e-mail and address with a Dutch 429 and Retry-After', async () => {
     const { app } = await setup();
-    const attempt = { email: 'ingrid@woonstad.nl', password: 'geraden-wachtwoord' };
+    const attempt = { email: INGRID.email, password: 'geraden-wachtwoord' };
     for (let index = 0; index < SIGN_IN_LIMITS.perEmailAndAddress; index += 1) {
-      expect((await signIn(app, attempt, '198.51.100.7')).status).toBe(401);
+      await signInExpecting(app, 401, attempt, '198.51.100.7');
     }
     // Even the right password is refused now: the limit is checked before the password.
-    const blocked = await signIn(
-      app,
-      { ...attempt, password: 'lang-genoeg-wachtwoord' },
-      '198.51.100.7',
-    );
-    expect(blocked.status).toBe(429);
+    const blocked = await signInExpecting(app, 429, INGRID, '198.51.100.7');
     const retryAfter = Number(blocked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(SIGN_IN_LIMITS.windowSeconds - 60);
     expect(retryAfter).toBeLessThanOrEqual(SIGN_IN_LIMITS.windowSeconds);
@@ -305,58 +288,40 @@ describe.each(storeKinds)('accounts on %s', (kind) => {
     );
 
     // The person at another address is not locked out by this one.
-    const elsewhere = await signIn(
-      app,
-      { ...attempt, password: 'lang-genoeg-wachtwoord' },
-      '203.0.113.9',
-    );
-    expect(elsewhere.status).toBe(200);
+    await signInExpecting(app, 200, INGRID, '203.0.113.9');
 
     // The limit is state in the database: a new app on a reopened store still refuses.
     const reopened = appFor(await fresh().reopen());
-    expect((await signIn(reopened, attempt, '198.51.100.7')).status).toBe(429);
+    await signInExpecting(reopened, 429, attempt, '198.51.100.7');
 
     // Once the failures are older than the window, signing in works again.
     await fresh().store.query(
       `UPDATE sign_in_failures SET failed_at = failed_at - $1 * interval '1 second'`,
       [SIGN_IN_LIMITS.windowSeconds + 1],
     );
-    const later = await signIn(
-      reopened,
-      { ...attempt, password: 'lang-genoeg-wachtwoord' },
-      '198.51.100.7',
-    );
-    expect(later.status).toBe(200);
+    await signInExpecting(reopened, 200, INGRID, '198.51.100.7');
   });
 
   it('rate-limits an e-mail address guessed from many addresses', async () => {
     const { store, app } = await setup();
     for (let index = 0; index < SIGN_IN_LIMITS.perEmail; index += 1) {
-      await recordSignInFailure(store, 'ingrid@woonstad.nl', `10.0.0.${index}`);
+      await recordSignInFailure(store, INGRID.email, `10.0.0.${index}`);
     }
-    const response = await signIn(
-      app,
-      { email: 'ingrid@woonstad.nl', password: 'lang-genoeg-wachtwoord' },
-      '10.9.9.9',
-    );
-    expect(response.status).toBe(429);
+    await signInExpecting(app, 429, INGRID, '10.9.9.9');
     // Another account is not affected.
-    expect(
-      (await signIn(app, { email: 'ander@woonstad.nl', password: 'iets' }, '10.9.9.9')).status,
-    ).toBe(401);
+    await signInExpecting(app, 401, { email: 'ander@woonstad.nl', password: 'iets' }, '10.9.9.9');
   });
 
   if (kind === 'postgres') {
     it('shares the rate limit between two server processes on one PostgreSQL', async () => {
       const { app } = await setup();
       const otherProcess = appFor(await fresh().openAnother());
-      const attempt = { email: 'ingrid@woonstad.nl', password: 'geraden-wachtwoord' };
+      const attempt = { email: INGRID.email, password: 'geraden-wachtwoord' };
       for (let index = 0; index < SIGN_IN_LIMITS.perEmailAndAddress; index += 1) {
-        const target = index % 2 === 0 ? app : otherProcess;
-        expect((await signIn(target, attempt, '198.51.100.8')).status).toBe(401);
+        await signInExpecting(index % 2 === 0 ? app : otherProcess, 401, attempt, '198.51.100.8');
       }
-      expect((await signIn(otherProcess, attempt, '198.51.100.8')).status).toBe(429);
-      expect((await signIn(app, attempt, '198.51.100.8')).status).toBe(429);
+      await signInExpecting(otherProcess, 429, attempt, '198.51.100.8');
+      await signInExpecting(app, 429, attempt, '198.51.100.8');
     });
   }
 });
@@ -365,9 +330,7 @@ describe.each(storeKinds)('user management on %s', (kind) => {
   const fresh = useFreshStore(kind);
 
   async function setup() {
-    const { store } = fresh();
-    await migrate(store);
-    const app = appFor(store);
+    const { store, app } = await migratedApp(fresh);
     const beheerder = await createSignedInUser(store, {
       role: 'beheerder',
       password: 'beheerder-wachtwoord',
@@ -524,15 +487,56 @@ describe.each(storeKinds)('user management on %s', (kind) => {
   });
 });
 
+describe.each(storeKinds)('user directory on %s', (kind) => {
+  const fresh = useFreshStore(kind);
+
+  async function directoryOf(app: App, headers: Record<string, string>) {
+    const response = await app.request('/api/users/directory', { headers });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    // Names and roles only: no e-mail address of any colleague leaves the server here.
+    expect(text).not.toContain('@');
+    return UserDirectoryResponseSchema.parse(JSON.parse(text)).users;
+  }
+
+  it('gives every role the names of its own organisation, disabled colleagues included, and nothing of another', async () => {
+    const { store, app } = await migratedApp(fresh);
+    const organisation = await createOrganisation(store);
+    const inspecteur = await createSignedInUser(store, { role: 'inspecteur', organisation });
+    const gone = await createUser(store, {
+      organisationId: organisation.id,
+      role: 'veiligheid',
+      displayName: 'Vera Vertrokken',
+      disabled: true,
+    });
+    const beheerder = await createUser(store, {
+      organisationId: organisation.id,
+      role: 'beheerder',
+      displayName: 'Bea Beheer',
+    });
+    const stranger = await createSignedInUser(store, { role: 'duurzaamheid' });
+
+    const expected = [
+      { id: beheerder.id, displayName: 'Bea Beheer', role: 'beheerder' },
+      { id: inspecteur.user.id, displayName: 'Test inspecteur', role: 'inspecteur' },
+      { id: gone.id, displayName: 'Vera Vertrokken', role: 'veiligheid' },
+    ];
+    expect(await directoryOf(app, inspecteur.headers)).toEqual(expected);
+    expect(await directoryOf(app, (await sessionFor(store, beheerder)).headers)).toEqual(expected);
+    expect(await directoryOf(app, stranger.headers)).toEqual([
+      { id: stranger.user.id, displayName: 'Test duurzaamheid', role: 'duurzaamheid' },
+    ]);
+    expect((await app.request('/api/users/directory')).status).toBe(401);
+  });
+});
+
 describe.each(storeKinds)('demo users on %s', (kind) => {
   const fresh = useFreshStore(kind);
 
   it('seeds one demo user per role who can sign in with the documented password, once', async () => {
-    const { store } = fresh();
-    await migrate(store);
+    const { store, app } = await migratedApp(fresh);
     await seedDemoData(store, []);
     await seedDemoData(store, []);
-    const app = appFor(store);
     const { rows } = await store.query<{ email: string; role: string }>(
       'SELECT email, role FROM users ORDER BY email',
     );
@@ -542,8 +546,10 @@ describe.each(storeKinds)('demo users on %s', (kind) => {
         .sort((a, b) => a.email.localeCompare(b.email)),
     );
     for (const user of demoUsers) {
-      const response = await signIn(app, { email: user.email, password: DEMO_PASSWORD });
-      expect(response.status).toBe(200);
+      const response = await signInExpecting(app, 200, {
+        email: user.email,
+        password: DEMO_PASSWORD,
+      });
       const body = SignInResponseSchema.parse(await response.json());
       expect(body.user).toMatchObject({
         role: user.role,

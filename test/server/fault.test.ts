@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
+import { MAX_RECORD_LOCKS } from '../../src/server/sync/sync-service.ts';
 import type { Queryable, Store } from '../../src/server/store/store.ts';
 import { MAX_OPS_PER_PUSH, PROTOCOL_VERSION, type Op } from '../../src/shared/sync/protocol.ts';
 import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
@@ -13,17 +14,27 @@ import {
   pullAll,
   push,
   pushBody,
+  stamp,
   syncApp,
   syncRowCounts,
   user,
 } from './sync-fixtures.ts';
 
-/** A store whose transactions run `hook` before each statement (to fail or stall them). */
-function faultyStore(inner: Store, hook: (sql: string) => Promise<void>): Store {
+/**
+ * A store whose transactions run `hook` before each statement and `after` once it returned (to
+ * fail or stall them, also between the last statement and the commit).
+ */
+function faultyStore(
+  inner: Store,
+  hook: (sql: string) => Promise<void>,
+  after: (sql: string) => Promise<void> = () => Promise.resolve(),
+): Store {
   const wrap = (tx: Queryable): Queryable => ({
-    async query(sql, params) {
+    async query<Row>(sql: string, params?: readonly unknown[]) {
       await hook(sql);
-      return tx.query(sql, params);
+      const result = await tx.query<Row>(sql, params);
+      await after(sql);
+      return result;
     },
     exec: (sql) => tx.exec(sql),
   });
@@ -71,10 +82,11 @@ describe.each(storeKinds)('faults on %s', (kind) => {
     const device = new Device();
     const ops = Array.from({ length: 5 }, () => newInspection(device).op);
     const before = await syncRowCounts(store);
-    // The last statement of the push fails as if the connection dropped before COMMIT.
+    // The last statement of the push (cursors and records) fails as if the connection dropped
+    // before COMMIT; the op results and progress written before it must roll back too.
     const broken = appOn(
       faultyStore(store, async (sql) => {
-        if (sql.includes('UPDATE sync_clients')) throw new Error('connection terminated');
+        if (sql.includes('INSERT INTO sync_records')) throw new Error('connection terminated');
       }),
     );
     const failed = await postPush(broken, inspector, pushBody(device, ops));
@@ -214,19 +226,23 @@ describe('late commits on PostgreSQL', () => {
     const fastDevice = new Device();
     const reader = new Device();
 
-    // Push A stalls inside its transaction after its first statements; push B runs on another
-    // pool meanwhile. With a plain sequence B would commit a higher cursor first and a pull in
-    // between would move past A's cursor for good.
+    // Push A stalls after the statement that took its cursors and wrote its records, before
+    // its commit; push B runs on another pool meanwhile. With a plain sequence B would commit a
+    // higher cursor first and a pull in between would move past A's cursor for good.
     let release!: () => void;
     const stalled = new Promise<void>((resolve) => (release = resolve));
     let stalling = false;
     const slowApp = appOn(
-      faultyStore(store, async (sql) => {
-        if (!stalling && sql.startsWith('INSERT INTO sync_records')) {
-          stalling = true;
-          await stalled;
-        }
-      }),
+      faultyStore(
+        store,
+        () => Promise.resolve(),
+        async (sql) => {
+          if (!stalling && sql.includes('INSERT INTO sync_records')) {
+            stalling = true;
+            await stalled;
+          }
+        },
+      ),
     );
     const fastApp = appOn(await openAnother());
 
@@ -285,5 +301,124 @@ describe('late commits on PostgreSQL', () => {
     const all = await pullAll(app, inspector, reader, 0);
     expect(all.records.size).toBe(60);
     expect(seen).toEqual(new Set(all.records.keys()));
+  });
+});
+
+describe('concurrent pushes on PostgreSQL', () => {
+  const fixture = useFreshStore('postgres');
+
+  it('lets a push of other records commit while one holds its record locks, and queues a push of the same record', async () => {
+    const { store, openAnother } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const setup = new Device();
+    const shared = newInspection(setup);
+    await push(app, inspector, setup, [shared.op]);
+
+    // Push A stalls right after taking its record locks (before reading or writing anything).
+    let release!: () => void;
+    const stalled = new Promise<void>((resolve) => (release = resolve));
+    let stalling = false;
+    const slowApp = appOn(
+      faultyStore(
+        store,
+        () => Promise.resolve(),
+        async (sql) => {
+          if (!stalling && sql.includes('pg_advisory_xact_lock(k::bigint)')) {
+            stalling = true;
+            await stalled;
+          }
+        },
+      ),
+    );
+    const otherPool = appOn(await openAnother());
+    const a = new Device('a');
+    const slow = postPush(
+      slowApp,
+      inspector,
+      pushBody(a, [a.op('inspection', shared.id, { plannedFor: '2026-12-01' })]),
+    );
+    while (!stalling) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    // A push of another record gets its cursor and commits meanwhile.
+    const b = new Device('b');
+    const other = await postPush(otherPool, inspector, pushBody(b, [newInspection(b).op]));
+    expect(other.status).toBe(200);
+    // A push of the same record waits for A's commit instead of merging into a stale read.
+    const c = new Device('c');
+    let sameDone = false;
+    const same = postPush(
+      otherPool,
+      inspector,
+      pushBody(c, [c.op('inspection', shared.id, { status: 'finished' })]),
+    ).then((response) => {
+      sameDone = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sameDone).toBe(false);
+    release();
+    expect((await slow).status).toBe(200);
+    expect((await same).status).toBe(200);
+    const record = (await pullAll(app, inspector, setup)).records.get(`inspection/${shared.id}`);
+    expect(record?.fields.plannedFor?.value).toBe('2026-12-01');
+    expect(record?.fields.status?.value).toBe('finished');
+  });
+
+  it('loses no update when many devices push to the same records at once, in any op order and size', async () => {
+    const { store, openAnother } = fixture();
+    const { app } = await syncApp(store);
+    // A few milliseconds of latency after every statement, as over a real network, widen the
+    // window between a push's read and its write in which another push could commit.
+    const latency = async () => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 8));
+    };
+    const apps = [
+      appOn(faultyStore(store, () => Promise.resolve(), latency)),
+      appOn(faultyStore(await openAnother(), () => Promise.resolve(), latency)),
+    ];
+    const inspector = await user(store, 'inspecteur');
+    const setup = new Device();
+    const shared = Array.from({ length: 4 }, () => newInspection(setup));
+    await push(
+      app,
+      inspector,
+      setup,
+      shared.map((inspection) => inspection.op),
+    );
+    // Every op sets plannedFor with a random clock: whatever order the pushes commit in, each
+    // record must end with the value of the newest clock sent for it. A push that merged into a
+    // state read before another push's commit would leave an older one behind.
+    const newest = new Map<string, { hlc: string; value: string }>();
+    const base = Date.now() - 60 * 60 * 1000;
+    const devices = Array.from({ length: 10 }, (_, index) => new Device(`dev${index}`));
+    await Promise.all(
+      devices.map(async (device, index) => {
+        for (let round = 0; round < 6; round += 1) {
+          const targets = [...shared].sort(() => Math.random() - 0.5);
+          const ops = targets.map((target) => {
+            const value = `2026-12-${String(1 + Math.floor(Math.random() * 28)).padStart(2, '0')}`;
+            const op = {
+              ...device.op('inspection', target.id, { plannedFor: value }),
+              hlc: stamp(base + Math.floor(Math.random() * 1_000_000), device.node),
+            };
+            const known = newest.get(target.id);
+            if (!known || op.hlc > known.hlc) newest.set(target.id, { hlc: op.hlc, value });
+            return op;
+          });
+          // Two devices send large pushes (more records than MAX_RECORD_LOCKS), which lock the
+          // organisation's pushes as a whole instead of record by record.
+          if (index < 2)
+            ops.push(...Array.from({ length: MAX_RECORD_LOCKS }, () => newInspection(device).op));
+          const result = await push(apps[(index + round) % 2]!, inspector, device, ops);
+          expect(result.results.every((r) => r.status === 'applied')).toBe(true);
+        }
+      }),
+    );
+    const { records } = await pullAll(app, inspector, setup);
+    for (const { id } of shared) {
+      const field = records.get(`inspection/${id}`)?.fields.plannedFor;
+      expect(field).toEqual({ value: newest.get(id)?.value, hlc: newest.get(id)?.hlc });
+    }
   });
 });

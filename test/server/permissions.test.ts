@@ -3,6 +3,7 @@
 // 2xx without a trace of another organisation for a role that may. The table below is the
 // single list of protected routes; a route the app registers that is missing here fails the
 // completeness test, so a new route cannot ship without an isolation check.
+import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,12 +12,14 @@ import {
   requireRole,
   type AuthEnv,
 } from '../../src/server/auth/middleware.ts';
+import type { BlobStore } from '../../src/server/blobs/blob-store.ts';
+import { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import { openPgliteStore } from '../../src/server/store/pglite-store.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { may, PermissionSchema, roles, type Role } from '../../src/shared/domain/role.ts';
 import { ApiErrorBodySchema } from '../../src/shared/sync/protocol.ts';
-import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
 import { appFor } from './support/app.ts';
 import {
   createOrganisation,
@@ -26,11 +29,17 @@ import {
   type TestUser,
 } from './support/auth.ts';
 
-/** One organisation's data the routes act on: a user per role and a user to be managed. */
+/**
+ * One organisation's data the routes act on: a user per role, a user to be managed, and a photo
+ * it uploaded.
+ */
 export interface OrganisationFixture {
   organisation: TestOrganisation;
   users: Record<Role, TestUser>;
   target: TestUser;
+  photo: { hash: string; size: number };
+  /** The id of a finished import run of this organisation. */
+  importRun: string;
 }
 
 export interface IsolationFixture {
@@ -56,6 +65,11 @@ export interface ProtectedRoute {
 
 let passwordCounter = 0;
 const everyone = roles;
+
+/** A photo id no organisation has uploaded yet, so every chunk request starts a new upload. */
+function freshPhotoHash(): string {
+  return createHash('sha256').update(randomBytes(16)).digest('hex');
+}
 
 export const protectedRoutes: readonly ProtectedRoute[] = [
   {
@@ -116,6 +130,124 @@ export const protectedRoutes: readonly ProtectedRoute[] = [
       body: { password: 'overgenomen-wachtwoord' },
     }),
   },
+  // Imports: beheerder only; a run of another organisation is as unknown as a made-up id.
+  {
+    method: 'GET',
+    pattern: '/api/imports',
+    allowed: ['beheerder'],
+    request: () => ({ path: '/api/imports' }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/imports/:id',
+    allowed: ['beheerder'],
+    request: ({ own }) => ({ path: `/api/imports/${own.importRun}` }),
+    crossOrganisation: ({ other }) => ({ path: `/api/imports/${other.importRun}` }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/imports/portfolio-preview',
+    allowed: ['beheerder'],
+    request: () => ({
+      path: '/api/imports/portfolio-preview',
+      body: 'complexnummer;complexnaam;pand_id;vhe_nummer\nC-1;Complex;0599100000000501;C-1-001\n',
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/imports',
+    allowed: ['beheerder'],
+    // A BAG response of a pand the organisation does not have: imported as "unmatched".
+    request: () => ({
+      path: '/api/imports?kind=bag&fileName=pand.json',
+      body: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { identificatie: '0599100000000501' }, geometry: null },
+        ],
+      },
+    }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/users/directory',
+    allowed: everyone,
+    request: () => ({ path: '/api/users/directory' }),
+  },
+  // Photos: every role takes and views photos; an organisation reads only bytes it uploaded
+  // itself. Upload status, chunks and completion of another organisation's hash act on the
+  // caller's own upload (photos.test.ts checks that knowing a hash gives nothing).
+  {
+    method: 'HEAD',
+    pattern: '/api/photos/:hash',
+    allowed: everyone,
+    request: ({ own }) => ({ path: `/api/photos/${own.photo.hash}` }),
+    crossOrganisation: ({ other }) => ({ path: `/api/photos/${other.photo.hash}` }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/photos/:hash',
+    allowed: everyone,
+    request: ({ own }) => ({ path: `/api/photos/${own.photo.hash}` }),
+    crossOrganisation: ({ other }) => ({ path: `/api/photos/${other.photo.hash}` }),
+  },
+  {
+    method: 'GET',
+    pattern: '/api/photos/:hash/upload',
+    allowed: everyone,
+    request: ({ own }) => ({ path: `/api/photos/${own.photo.hash}/upload` }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/photos/:hash/chunks',
+    allowed: everyone,
+    request: () => ({ path: `/api/photos/${freshPhotoHash()}/chunks?offset=0`, body: 'deel' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/photos/:hash/complete',
+    allowed: everyone,
+    request: ({ own }) => ({
+      path: `/api/photos/${own.photo.hash}/complete`,
+      body: { size: own.photo.size, mimeType: 'image/jpeg' },
+    }),
+  },
+  // The EFG target belongs to the session's organisation: no ids, so no cross-organisation row.
+  {
+    method: 'GET',
+    pattern: '/api/efg/target',
+    allowed: everyone,
+    request: () => ({ path: '/api/efg/target' }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/efg/target',
+    allowed: ['duurzaamheid', 'beheerder'],
+    request: () => ({
+      path: '/api/efg/target',
+      body: { deadline: '2028-12-31', sharePercent: 80 },
+    }),
+  },
+  // Exports take the organisation from the session only: no ids, so no cross-organisation row.
+  ...[
+    'efg?format=csv',
+    'actions?format=json',
+    'portfolio',
+    'complexes?format=geojson',
+    'inspections',
+    'findings?format=json',
+  ].map((kind): ProtectedRoute => ({
+    method: 'GET',
+    pattern: '/api/exports/:kind',
+    allowed: everyone,
+    request: () => ({ path: `/api/exports/${kind}` }),
+  })),
+  {
+    method: 'GET',
+    pattern: '/api/exports/organisation',
+    allowed: ['beheerder'],
+    request: () => ({ path: '/api/exports/organisation' }),
+  },
 ];
 
 /** Routes anyone may call without a token. */
@@ -146,13 +278,29 @@ function concretePath(pattern: string): string {
     .replace(/:[a-zA-Z]+/g, '01890000-0000-7000-8000-000000000000');
 }
 
-async function organisationFixture(store: Store): Promise<OrganisationFixture> {
+async function organisationFixture(store: Store, blobs: BlobStore): Promise<OrganisationFixture> {
   const organisation = await createOrganisation(store);
   const users = {} as Record<Role, TestUser>;
   for (const role of roles)
     users[role] = await createUser(store, { organisationId: organisation.id, role });
   const target = await createUser(store, { organisationId: organisation.id, role: 'inspecteur' });
-  return { organisation, users, target };
+  const bytes = randomBytes(300);
+  const photo = { hash: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };
+  const key = { organisationId: organisation.id, hash: photo.hash };
+  await blobs.append(key, 0, bytes);
+  expect(await blobs.complete(key, photo.size)).toEqual({ ok: true });
+  await store.query(
+    `INSERT INTO photo_blobs (organisation_id, hash, size, mime_type, uploaded_by)
+     VALUES ($1, $2, $3, 'image/jpeg', $4)`,
+    [organisation.id, photo.hash, photo.size, target.id],
+  );
+  const importRun = crypto.randomUUID();
+  await store.query(
+    `INSERT INTO import_runs (id, organisation_id, kind, file_name, status)
+     VALUES ($1, $2, 'bag', $3, 'succeeded')`,
+    [importRun, organisation.id, `${organisation.slug}.json`],
+  );
+  return { organisation, users, target, photo, importRun };
 }
 
 /** Strings of `other` that must never appear in an answer to `own`. */
@@ -163,6 +311,8 @@ function secretsOf(fixture: OrganisationFixture): string[] {
     fixture.organisation.name,
     fixture.target.id,
     fixture.target.email,
+    fixture.photo.hash,
+    fixture.importRun,
     ...Object.values(fixture.users).flatMap((user) => [user.id, user.email]),
   ];
 }
@@ -171,7 +321,7 @@ describe('the isolation table', () => {
   it('covers every API route the app registers', async () => {
     const store = await openPgliteStore(undefined);
     try {
-      const app = appFor(store);
+      const app = appFor(store, new FsBlobStore(makeTempDir('blobs')));
       const covered = new Set([
         ...protectedRoutes.map((route) => `${route.method} ${route.pattern}`),
         ...publicRoutes,
@@ -191,11 +341,12 @@ describe.each(storeKinds)('route isolation on %s', (kind) => {
   async function setup() {
     const { store } = fresh();
     await migrate(store);
+    const blobs = new FsBlobStore(makeTempDir('blobs'));
     const fixture: IsolationFixture = {
-      own: await organisationFixture(store),
-      other: await organisationFixture(store),
+      own: await organisationFixture(store, blobs),
+      other: await organisationFixture(store, blobs),
     };
-    const app = appFor(store);
+    const app = appFor(store, blobs);
     const send = async (method: string, request: RouteRequest, user?: TestUser) => {
       // A fresh session per request, so sign-out in one case cannot affect the next.
       const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -203,7 +354,11 @@ describe.each(storeKinds)('route isolation on %s', (kind) => {
       return app.request(request.path, {
         method,
         headers,
-        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+        ...(request.body === undefined
+          ? {}
+          : {
+              body: typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
+            }),
       });
     };
     return { store, app, fixture, send };
@@ -225,7 +380,9 @@ describe.each(storeKinds)('route isolation on %s', (kind) => {
     for (const { method, request } of requests) {
       const response = await send(method, request);
       expect(response.status, `${method} ${request.path}`).toBe(401);
-      expect(ApiErrorBodySchema.parse(await response.json()).error).toBe('unauthenticated');
+      // A HEAD answer has no body; its 401 status says it all.
+      if (method !== 'HEAD')
+        expect(ApiErrorBodySchema.parse(await response.json()).error).toBe('unauthenticated');
     }
   });
 

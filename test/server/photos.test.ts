@@ -9,7 +9,11 @@ import {
   PhotoUploadConflictBodySchema,
   PhotoUploadStatusSchema,
 } from '../../src/shared/sync/protocol.ts';
-import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { createApp } from '../../src/server/app.ts';
+import type { BlobStore } from '../../src/server/blobs/blob-store.ts';
+import { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
+import { migrate } from '../../src/server/store/migrate.ts';
+import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
 import { syncApp, user, type TestApp } from './sync-fixtures.ts';
 import type { SignedInUser } from './support/auth.ts';
 
@@ -169,6 +173,43 @@ describe.each(storeKinds)('photos on %s', (kind) => {
       body: data,
     });
     expect(badOffset.status).toBe(400);
+  });
+
+  it('answers HEAD with the size and type of a stored photo without reading its bytes', async () => {
+    const { store } = fixture();
+    await migrate(store);
+    const files = new FsBlobStore(makeTempDir('blobs'));
+    const reads: string[] = [];
+    const blobs: BlobStore = {
+      has: (hash) => files.has(hash),
+      statPartial: (key) => files.statPartial(key),
+      append: (key, offset, bytes) => files.append(key, offset, bytes),
+      complete: (key, size) => files.complete(key, size),
+      read: (hash) => {
+        reads.push(hash);
+        return files.read(hash);
+      },
+      delete: (hash, organisationId) => files.delete(hash, organisationId),
+    };
+    const app = createApp({ store, distDir: makeTempDir('dist'), version: 'test', blobs });
+    const inspector = await user(store, 'inspecteur');
+    const { data, hash } = photo(3000);
+    await uploadAll(app, inspector, data, hash);
+    expect((await complete(app, inspector, hash, data.length, 'image/webp')).status).toBe(200);
+
+    const head = await app.request(`/api/photos/${hash}`, {
+      method: 'HEAD',
+      headers: inspector.headers,
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe(String(data.length));
+    expect(head.headers.get('content-type')).toBe('image/webp');
+    expect(await head.text()).toBe('');
+    expect(reads).toEqual([]);
+
+    const get = await app.request(`/api/photos/${hash}`, { headers: inspector.headers });
+    expect(Buffer.from(await get.arrayBuffer())).toEqual(data);
+    expect(reads).toEqual([hash]);
   });
 
   it('serves a photo only to its own organisation, which must upload it itself', async () => {

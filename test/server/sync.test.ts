@@ -1,10 +1,15 @@
 // Push and pull against both stores: idempotency, gaps, rejections, per-field merge, paging,
 // workflow checks by role, organisation isolation and protocol versions.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadMigrations, migrate } from '../../src/server/store/migrate.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { compareHlc } from '../../src/shared/sync/hlc.ts';
+import { MAX_PUSH_BYTES } from '../../src/server/sync/sync-routes.ts';
 import {
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
   SeqGapErrorBodySchema,
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '../../src/shared/sync/protocol.ts';
@@ -24,7 +29,17 @@ import {
   syncApp,
   syncRowCounts,
   user,
+  type TestApp,
 } from './sync-fixtures.ts';
+import type { SignedInUser } from './support/auth.ts';
+
+function postGzip(app: TestApp, who: SignedInUser, body: Uint8Array, encoding = 'gzip') {
+  return app.request('/api/sync/push', {
+    method: 'POST',
+    headers: { ...who.headers, 'content-type': 'application/json', 'content-encoding': encoding },
+    body: new Uint8Array(body),
+  });
+}
 
 describe.each(storeKinds)('sync on %s', (kind) => {
   const fixture = useFreshStore(kind);
@@ -391,5 +406,113 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     const record = (await pullAll(app, inspector, device)).records.get(`inspection/${id}`);
     expect(record?.fields.status?.hlc).not.toBe(future);
     expect(record?.fields.status?.hlc).toMatch(/-server$/);
+  });
+  it('accepts a gzip push like a plain one and refuses a corrupt, oversized or unknown encoding', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const ops = Array.from({ length: 20 }, () => newInspection(device).op);
+    const zipped = await postGzip(app, inspector, gzipSync(JSON.stringify(pushBody(device, ops))));
+    expect(zipped.status).toBe(200);
+    expect(
+      PushResponseSchema.parse(await zipped.json()).results.every((r) => r.status === 'applied'),
+    ).toBe(true);
+    expect((await pullAll(app, inspector, device)).records.size).toBe(20);
+    const before = await syncRowCounts(store);
+
+    const next = pushBody(device, [newInspection(device).op]);
+    const corrupt = await postGzip(app, inspector, gzipSync(JSON.stringify(next)).subarray(0, 30));
+    expect(corrupt.status).toBe(400);
+    expect(await corrupt.json()).toMatchObject({ error: 'invalid-gzip' });
+    // A few KB on the wire that would inflate past the limit: refused without inflating it all.
+    const bomb = gzipSync(JSON.stringify({ ...next, padding: ' '.repeat(MAX_PUSH_BYTES + 1024) }));
+    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    const oversized = await postGzip(app, inspector, bomb);
+    expect(oversized.status).toBe(413);
+    expect(await oversized.json()).toMatchObject({
+      message: expect.stringMatching(/kleinere delen/),
+    });
+    const brotli = await postGzip(app, inspector, gzipSync(JSON.stringify(next)), 'br');
+    expect(brotli.status).toBe(415);
+    expect(await syncRowCounts(store)).toEqual(before);
+  });
+
+  it('compresses a pull answer for a device that accepts gzip, and not for one that does not', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    await push(
+      app,
+      inspector,
+      device,
+      Array.from({ length: 30 }, () => newInspection(device).op),
+    );
+    const query = new URLSearchParams({
+      clientId: device.clientId,
+      cursor: '0',
+      limit: '500',
+      protocolVersion: String(PROTOCOL_VERSION),
+      schemaVersion: '1',
+    });
+    const plain = await app.request(`/api/sync/pull?${query}`, { headers: inspector.headers });
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    const plainText = await plain.text();
+    const zipped = await app.request(`/api/sync/pull?${query}`, {
+      headers: { ...inspector.headers, 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zipped.headers.get('Vary')).toMatch(/Accept-Encoding/);
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(bytes.byteLength).toBeLessThan(plainText.length / 3);
+    const unzipped = PullResponseSchema.parse(JSON.parse(gunzipSync(bytes).toString('utf8')));
+    const expected = PullResponseSchema.parse(JSON.parse(plainText));
+    expect(unzipped.changes).toEqual(expected.changes);
+    expect(unzipped.changes).toHaveLength(30);
+    const refused = await app.request(`/api/sync/pull?${query}`, {
+      headers: { ...inspector.headers, 'Accept-Encoding': 'gzip;q=0, deflate' },
+    });
+    expect(refused.headers.get('Content-Encoding')).toBeNull();
+    expect(PullResponseSchema.parse(await refused.json()).changes).toEqual(expected.changes);
+  });
+
+  it('serves the previous app version (protocol 1): push and pull work, v2-only entities are refused per op and never sent to it', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const beheerder = await user(store, 'beheerder');
+    const oldApp = new Device('oldapp');
+    const inspection = newInspection(oldApp);
+    const efgCase = oldApp.op('efgCase', uuidv7(), {
+      complexId: uuidv7(),
+      status: 'kandidaat',
+      history: [{ status: 'kandidaat', by: beheerder.user.id, at: '2026-11-22T09:00:00.000Z' }],
+    });
+    const response = await postPush(app, beheerder, pushBody(oldApp, [inspection.op, efgCase], 1));
+    expect(response.status).toBe(200);
+    const result = PushResponseSchema.parse(await response.json());
+    expect(result.appliedUpTo).toBe(2);
+    expect(result.results[0]).toEqual({ seq: 1, status: 'applied' });
+    expect(result.results[1]).toMatchObject({
+      seq: 2,
+      status: 'rejected',
+      reason: expect.stringMatching(/efgCase .*protocolversie 2.*Werk de app bij/),
+    });
+
+    // The same case from the current app applies; the old app's pull leaves it out.
+    const newApp = new Device('newapp');
+    const sameCase = { ...efgCase, clientId: newApp.clientId, seq: 1 };
+    expect((await push(app, beheerder, newApp, [sameCase])).results[0]?.status).toBe('applied');
+    const oldPull = await getPull(app, beheerder, oldApp, 0, 500, 1);
+    expect(oldPull.status).toBe(200);
+    const oldChanges = PullResponseSchema.parse(await oldPull.json()).changes;
+    expect(oldChanges.map((change) => `${change.entity}/${change.id}`)).toEqual([
+      `inspection/${inspection.id}`,
+    ]);
+    const newChanges = (await pullAll(app, beheerder, newApp)).records;
+    expect([...newChanges.keys()].sort()).toEqual(
+      [`inspection/${inspection.id}`, `efgCase/${efgCase.id}`].sort(),
+    );
   });
 });

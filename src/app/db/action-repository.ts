@@ -66,12 +66,21 @@ export class ActionRepository {
     });
   }
 
-  /** Changes the status (in behandeling, afgerond, vervallen, heropend) by the domain's rules. */
-  transition(actionId: string, to: ActionStatus, actor: Actor, note?: string): Promise<ActionView> {
+  /**
+   * Changes the status (in behandeling, afgerond, vervallen, heropend) by the domain's rules;
+   * `photoIds` are evidence photos stored before (PhotoRepository.addPhoto with this actionId).
+   */
+  transition(
+    actionId: string,
+    to: ActionStatus,
+    actor: Actor,
+    note?: string,
+    photoIds?: readonly string[],
+  ): Promise<ActionView> {
     const db = this.db;
     return this.context.write([db.actions], async (scope) => {
       const row = await this.require(actionId);
-      const result = applyActionTransition(stripClocks(row), to, actor, scope.at, note);
+      const result = applyActionTransition(stripClocks(row), to, actor, scope.at, note, photoIds);
       if (!result.ok) throw new InvalidStateError(result.error);
       const { status, history } = result.action;
       return updateEntity(scope, db.actions, 'action', row, { status, history });

@@ -73,6 +73,7 @@ const PhotoRowSchema = z.object({
   inspectionId: z.string().min(1),
   questionId: z.string().min(1).optional(),
   findingId: z.string().min(1).optional(),
+  actionId: z.string().min(1).optional(),
   uploaded: z.union([z.literal(0), z.literal(1)]),
 });
 

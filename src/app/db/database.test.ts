@@ -4,11 +4,17 @@ import { uuidv7 } from '../../shared/ids.ts';
 import { formatHlc } from '../../shared/sync/hlc.ts';
 import { generatePortfolio } from '../../../test/unit/db/portfolio-generator.ts';
 import { questionsOfType } from '../../../test/unit/db/store-fixtures.ts';
-import { CURRENT_SCHEMA_VERSION, SCHEMA_V1, SchouwDatabase } from './database.ts';
+import {
+  CURRENT_SCHEMA_VERSION,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SchouwDatabase,
+  SYNC_CURSOR_KEY,
+} from './database.ts';
 import { portfolioRows } from './portfolio-repository.ts';
 import { createStore } from './store.ts';
 import { omit } from './synced.ts';
-import { SHIPPED_V1 } from '../../../test/unit/db/shipped-schemas.ts';
+import { SHIPPED_V1, SHIPPED_V2_CHANGES } from '../../../test/unit/db/shipped-schemas.ts';
 
 const NAME = 'schouw-upgrade';
 const hlc = (ms: number, node = 'dev') => formatHlc({ wallMs: ms, counter: 0, node });
@@ -121,8 +127,26 @@ async function writeVersionOne(tables: Record<string, readonly unknown[]>): Prom
 
 // Filling and upgrading a full database takes seconds on a busy 2-core machine.
 describe('database schema versions', { timeout: 30_000 }, () => {
-  it('never changes the shipped version 1 schema', () => {
+  it('never changes the shipped version 1 and 2 schemas', () => {
     expect(SCHEMA_V1).toEqual(SHIPPED_V1);
+    expect(SCHEMA_V2).toEqual(SHIPPED_V2_CHANGES);
+  });
+
+  it('forgets the sync cursor of a version-2 database, so kinds its protocol skipped are pulled', async () => {
+    const old = new Dexie(NAME);
+    old.version(1).stores(SHIPPED_V1);
+    old.version(2).stores(SHIPPED_V2_CHANGES);
+    await old.table('meta').bulkAdd([
+      { key: SYNC_CURSOR_KEY, value: 4_200 },
+      { key: 'other', value: 'kept' },
+    ]);
+    old.close();
+
+    const upgraded = new SchouwDatabase(NAME);
+    await upgraded.open();
+    expect(await upgraded.meta.get(SYNC_CURSOR_KEY)).toBeUndefined();
+    expect((await upgraded.meta.get('other'))?.value).toBe('kept');
+    upgraded.close();
   });
 
   it('upgrades a full version-1 database to the current version without losing a row', async () => {

@@ -17,6 +17,9 @@ import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
 
 export const DEFAULT_DATABASE_NAME = 'schouw';
 
+/** Meta key of the last pulled sync cursor. */
+export const SYNC_CURSOR_KEY = 'sync.cursor';
+
 /**
  * Per-field clocks of a synced record: the HLC of the write that set each field, and of the
  * newest delete. The sync engine merges pulled changes field by field with these
@@ -94,6 +97,11 @@ export interface PhotoOwner {
   inspectionId: string;
   questionId?: string;
   findingId?: string;
+  /**
+   * Evidence for a step of this action (closing it); the inspection is the action's, which may be
+   * finished. Not indexed: the action's history lists its photos.
+   */
+  actionId?: string;
 }
 
 /** A photo's metadata; its bytes live in photoData so lists never load megabytes. */
@@ -197,6 +205,15 @@ async function upgradeToV2(transaction: Transaction): Promise<void> {
   });
 }
 
+/**
+ * The version-2 app spoke sync protocol 1, whose pulls leave out the kinds protocol 2 added
+ * (EFG cases, round schedules) while its cursor moved past them. Forgetting the cursor makes the
+ * next pull start over, so those records arrive; merging the rest again changes nothing.
+ */
+async function upgradeToV3(transaction: Transaction): Promise<void> {
+  await transaction.table<MetaRow, string>('meta').delete(SYNC_CURSOR_KEY);
+}
+
 export class SchouwDatabase extends Dexie {
   complexes!: EntityTable<ComplexRow, 'id'>;
   panden!: EntityTable<PandRow, 'id'>;
@@ -222,7 +239,7 @@ export class SchouwDatabase extends Dexie {
     super(name, { chromeTransactionDurability: durability });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
-    this.version(3).stores(SCHEMA_V3);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
 

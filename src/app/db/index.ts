@@ -34,6 +34,22 @@ export type { InspectionRecord, InspectionStatus } from './inspection-types.ts';
 export type { AnswerHistoryEntry, AnswerView, SaveAnswerOptions } from './answer-repository.ts';
 export type { FindingChanges, FindingView, NewFinding } from './finding-repository.ts';
 export type { ActionChanges, ActionView, NewAction } from './action-repository.ts';
+export type {
+  EfgCandidate,
+  EfgOpname,
+  EfgPlannedOpname,
+  EfgStatusChange,
+} from './efg-repository.ts';
+export type {
+  BuildingFile,
+  BuildingRef,
+  FireSafetyAction,
+  FireSafetyActionGroup,
+  FireSafetyOverview,
+  RoundScheduleInput,
+  RoundScheduleView,
+  ScheduledBuilding,
+} from './round-schedule-repository.ts';
 export {
   MAX_PHOTO_BYTES,
   PHOTO_HEADROOM_BYTES,
@@ -56,6 +72,7 @@ export {
   type BackupTable,
 } from './backup-repository.ts';
 export type { TemplateCatalogue, TemplateInfo } from './template-catalogue.ts';
+export type { ColleagueDirectory } from './colleague-repository.ts';
 export {
   getAppSyncStore,
   type ApplyPullInput,

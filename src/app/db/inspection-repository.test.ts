@@ -141,6 +141,30 @@ describe('starting and resuming inspections', () => {
     expect(planning.map((item) => item.id)).toEqual([newer.id, older.id, sooner.id, later.id]);
   });
 
+  it('keeps work planned for a colleague off "mijn planning" of everyone else', async () => {
+    let me = 'user-planner';
+    const { store, first, second } = await withPortfolio({ currentUser: () => me });
+    const forColleague = await store.inspections.plan({
+      module: 'energie-opname',
+      targetLevel: 'verblijfsobject',
+      targetId: first.id,
+      plannedFor: '2025-03-15',
+      inspectorId: 'user-inspector',
+    });
+    const forMe = await store.inspections.plan({
+      module: 'energie-opname',
+      targetLevel: 'verblijfsobject',
+      targetId: second.id,
+      plannedFor: '2025-03-16',
+    });
+
+    expect((await store.inspections.myPlanning()).map((item) => item.id)).toEqual([forMe.id]);
+    me = 'user-inspector';
+    expect((await store.inspections.myPlanning()).map((item) => item.id)).toEqual([
+      forColleague.id,
+    ]);
+  });
+
   it('lists all inspections of a target newest first', async () => {
     const { store, clock, first } = await withPortfolio();
     const one = await store.inspections.start({

@@ -30,6 +30,8 @@ export interface StartInspectionInput {
 export interface PlanInspectionInput extends StartInspectionInput {
   /** The day the inspection is planned (YYYY-MM-DD). */
   plannedFor: string;
+  /** Whose list it goes on (user id); default the signed-in user (e.g. EFG planning for an inspector). */
+  inspectorId?: string;
 }
 
 /** Statuses in which answers may still change. */
@@ -278,6 +280,8 @@ export class InspectionRepository {
           templateId: template.id,
           templateVersion: template.version,
           ...('plannedFor' in input && { plannedFor: input.plannedFor }),
+          ...('inspectorId' in input &&
+            input.inspectorId !== undefined && { inspectorId: input.inspectorId }),
           ...(input.position && { position: input.position }),
         }),
     );
@@ -293,7 +297,7 @@ export class InspectionRepository {
       ...values,
       complexId,
       ...(values.status !== 'planned' && { startedAt: scope.at }),
-      ...(scope.by !== undefined && { inspectorId: scope.by }),
+      ...(scope.by !== undefined && values.inspectorId === undefined && { inspectorId: scope.by }),
     };
     const { id, ...fields } = record;
     const hlc = scope.stamp();
@@ -352,7 +356,11 @@ export class InspectionRepository {
 
   private async readPlanning(): Promise<InspectionView[]> {
     const rows = await this.db.inspections.where('status').anyOf(PLANNING_STATUSES).toArray();
+    // Work planned for a colleague (e.g. an energie-opname the sustainability team assigned)
+    // syncs to every device of the organisation but belongs on that colleague's list only.
+    const me = this.context.currentUser();
     return rows
+      .filter((row) => me === undefined || row.inspectorId === undefined || row.inspectorId === me)
       .map(toInspectionView)
       .filter((row): row is InspectionView => row !== undefined)
       .sort(comparePlanning);

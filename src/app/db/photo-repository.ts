@@ -98,12 +98,16 @@ export class PhotoRepository {
         db.answers,
         db.answerHistory,
         db.findings,
+        db.actions,
         db.photos,
         db.photoData,
         db.photoThumbnails,
       ],
       async (scope) => {
-        await this.answers.requireEditable(scope, owner.inspectionId);
+        // An action's evidence photo is taken after its (finished) inspection; the photo is
+        // referenced by the action step that is saved next (ActionRepository.transition).
+        if (owner.actionId !== undefined) await this.requireAction(owner.actionId);
+        else await this.answers.requireEditable(scope, owner.inspectionId);
         const existing = await db.photos.get(hash);
         const row = existing ?? (await this.insertPhoto(scope, hash, input, owner));
         if (owner.questionId !== undefined)
@@ -289,6 +293,11 @@ export class PhotoRepository {
       null,
       'photo-added',
     );
+  }
+
+  private async requireAction(actionId: string): Promise<void> {
+    const row = await this.db.actions.get(actionId);
+    if (!row || isTombstone(row)) throw new NotFoundError('action', actionId);
   }
 
   private async attachToFinding(scope: WriteScope, findingId: string, hash: string): Promise<void> {

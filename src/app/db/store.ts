@@ -3,11 +3,15 @@
 import { ActionRepository } from './action-repository.ts';
 import { AnswerRepository } from './answer-repository.ts';
 import { BackupRepository } from './backup-repository.ts';
+import { EfgRepository } from './efg-repository.ts';
+import { ColleagueRepository } from './colleague-repository.ts';
 import { FindingRepository } from './finding-repository.ts';
 import { InspectionRepository } from './inspection-repository.ts';
 import { OutboxRepository } from './outbox-repository.ts';
 import { PhotoRepository } from './photo-repository.ts';
 import { PortfolioRepository } from './portfolio-repository.ts';
+import { RoundScheduleRepository } from './round-schedule-repository.ts';
+import { PortfolioInsightsRepository } from './portfolio-insights-repository.ts';
 import { StoreContext, type StoreOptions } from './store-context.ts';
 import { shippedTemplates, type TemplateCatalogue } from './template-catalogue.ts';
 
@@ -18,6 +22,8 @@ export interface CreateStoreOptions extends StoreOptions {
 
 export interface SchouwStore {
   readonly portfolio: PortfolioRepository;
+  /** Portfolio view: indicative extra dwellings, woondeal counts, label distribution. */
+  readonly portfolioInsights: PortfolioInsightsRepository;
   readonly inspections: InspectionRepository;
   readonly answers: AnswerRepository;
   readonly findings: FindingRepository;
@@ -25,6 +31,11 @@ export interface SchouwStore {
   readonly photos: PhotoRepository;
   readonly outbox: OutboxRepository;
   readonly backup: BackupRepository;
+  readonly roundSchedules: RoundScheduleRepository;
+  /** EFG workspace: the E/F/G dwellings with their cases, status workflow and target. */
+  readonly efg: EfgRepository;
+  /** The organisation's names as last fetched, so histories name colleagues offline. */
+  readonly colleagues: ColleagueRepository;
   /** Opens the database (runs pending schema upgrades); other calls open it on demand too. */
   open(): Promise<void>;
   /** Closes the connection, e.g. before deleting the database in a test. */
@@ -47,6 +58,7 @@ export function createStoreWithContext(options: CreateStoreOptions = {}): {
   const answers = new AnswerRepository(context, templates);
   const store: SchouwStore = {
     portfolio: new PortfolioRepository(context),
+    portfolioInsights: new PortfolioInsightsRepository(context),
     inspections: new InspectionRepository(context, templates),
     answers,
     findings: new FindingRepository(context),
@@ -54,6 +66,9 @@ export function createStoreWithContext(options: CreateStoreOptions = {}): {
     photos: new PhotoRepository(context, answers),
     outbox: new OutboxRepository(context),
     backup: new BackupRepository(context),
+    roundSchedules: new RoundScheduleRepository(context),
+    efg: new EfgRepository(context),
+    colleagues: new ColleagueRepository(context),
     open: async () => {
       await context.db.open();
     },

@@ -8,6 +8,7 @@ import { isDeleted, mergeRecordStates, type RecordState } from '../../shared/syn
 import type { Op, PulledChange } from '../../shared/sync/protocol.ts';
 import {
   CURRENT_SCHEMA_VERSION,
+  SYNC_CURSOR_KEY,
   type ComplexRow,
   type DwellingRow,
   type OutboxRow,
@@ -22,7 +23,6 @@ import { getAppStoreContext } from './store.ts';
 import { isTombstone, recordState, rowFromState } from './synced.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 
-const CURSOR_KEY = 'sync.cursor';
 const LAST_SYNC_KEY = 'sync.lastSyncAt';
 
 /** A photo whose bytes still have to reach the server. */
@@ -157,6 +157,8 @@ export function createSyncStore(context: StoreContext): SyncStore {
             newValue: (after.value ?? null) as never,
             at,
             hlc: after.clocks.value ?? change.deletedHlc ?? '',
+            // Who wrote the winning value, so the history can name them.
+            ...(typeof after.answeredBy === 'string' && { by: after.answeredBy }),
             reason: 'changed',
           });
         }
@@ -250,7 +252,9 @@ export function createSyncStore(context: StoreContext): SyncStore {
       ),
 
     cursor: () =>
-      context.run(async () => ((await db.meta.get(CURSOR_KEY))?.value as number | undefined) ?? 0),
+      context.run(
+        async () => ((await db.meta.get(SYNC_CURSOR_KEY))?.value as number | undefined) ?? 0,
+      ),
 
     applyPull: (input) =>
       context.run(() =>
@@ -285,7 +289,7 @@ export function createSyncStore(context: StoreContext): SyncStore {
               if (change.deletedHlc !== undefined) clock.receive(change.deletedHlc);
             }
             await db.meta.put({ key: WRITER_KEY, value: { ...state, hlc: clock.current() } });
-            await db.meta.put({ key: CURSOR_KEY, value: input.nextCursor });
+            await db.meta.put({ key: SYNC_CURSOR_KEY, value: input.nextCursor });
             if (input.appliedUpTo > 0)
               await db.outbox
                 .where('[clientId+seq]')
@@ -347,7 +351,7 @@ export function createSyncStore(context: StoreContext): SyncStore {
     lastSyncAt: () =>
       context.run(async () => (await db.meta.get(LAST_SYNC_KEY))?.value as number | undefined),
 
-    resetSyncState: () => context.run(() => db.meta.bulkDelete([CURSOR_KEY, LAST_SYNC_KEY])),
+    resetSyncState: () => context.run(() => db.meta.bulkDelete([SYNC_CURSOR_KEY, LAST_SYNC_KEY])),
 
     setLastSyncAt: (at) =>
       context.run(async () => {

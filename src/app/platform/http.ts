@@ -1,5 +1,6 @@
-// The sync transport over fetch: JSON for push/pull, raw bytes for photo chunks, a Bearer token on
-// every request, and every failure turned into a SyncTransportError the engine can act on.
+// The sync transport over fetch: JSON for push/pull (large pushes gzip-compressed; pull answers
+// come compressed through the browser's own Accept-Encoding), raw bytes for photo chunks, a Bearer
+// token on every request, and every failure turned into a SyncTransportError the engine can act on.
 import {
   MAX_PHOTO_BYTES,
   PhotoUploadStatusSchema,
@@ -17,6 +18,25 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** A request that takes longer is aborted and counted as a network failure. */
   timeoutMs?: number;
+  /** Gzip push bodies of GZIP_PUSH_MIN_CHARS and more (default true, where CompressionStream exists). */
+  compressPushes?: boolean;
+}
+
+/**
+ * Push bodies from this size on travel gzip-compressed: ops are repetitive JSON that shrinks
+ * 10-20×; below it the saving is a few hundred bytes and not worth the work.
+ */
+export const GZIP_PUSH_MIN_CHARS = 4 * 1024;
+
+/** `text` gzip-compressed, or undefined where the browser cannot (it then goes uncompressed). */
+export async function gzipText(text: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (typeof CompressionStream === 'undefined') return undefined;
+  try {
+    const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    return undefined;
+  }
 }
 
 interface ErrorBody {
@@ -38,6 +58,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   const base = options.baseUrl ?? '';
   const fetcher = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 60_000;
+  const compressPushes = options.compressPushes ?? true;
 
   async function send(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
@@ -87,10 +108,15 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
 
   return {
     async push(request) {
+      const text = JSON.stringify(request);
+      const gzipped =
+        compressPushes && text.length >= GZIP_PUSH_MIN_CHARS ? await gzipText(text) : undefined;
       const response = await send('/api/sync/push', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(request),
+        headers: gzipped
+          ? { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }
+          : { 'Content-Type': 'application/json' },
+        body: gzipped ?? text,
       });
       return json(response, (body) => PushResponseSchema.parse(body));
     },

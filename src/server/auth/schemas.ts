@@ -46,11 +46,13 @@ export {
   PASSWORD_MIN_LENGTH,
   SessionUserSchema,
   SignInResponseSchema,
+  UserDirectoryResponseSchema,
   UserSchema,
   type MeResponse,
   type SessionUser,
   type SignInResponse,
   type User,
+  type UserDirectoryResponse,
 } from '../../shared/auth.ts';
 
 export const CreateUserRequestSchema = z.object({

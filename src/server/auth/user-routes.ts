@@ -10,8 +10,10 @@ import {
   CreateUserRequestSchema,
   SetPasswordRequestSchema,
   UpdateUserRequestSchema,
+  UserDirectoryResponseSchema,
   UserSchema,
   type User,
+  type UserDirectoryResponse,
 } from './schemas.ts';
 import { revokeUserSessions } from './sessions.ts';
 
@@ -76,10 +78,28 @@ async function otherActiveBeheerders(
 
 class LastBeheerderError extends Error {}
 
-/** `/api/users`: a beheerder manages the accounts of their own organisation, never another's. */
+/**
+ * `/api/users`: a beheerder manages the accounts of their own organisation, never another's;
+ * `/api/users/directory` gives every signed-in user the names of their own organisation.
+ */
 export function userRoutes(store: Store) {
   const routes = new Hono<AuthEnv>();
-  routes.use('*', requireAuth(store), requireRole('beheerder'));
+  routes.use('*', requireAuth(store));
+
+  // Disabled accounts stay listed: their names still belong to the history they wrote.
+  routes.get('/directory', async (c) => {
+    const { rows } = await store.query<Pick<UserRow, 'id' | 'display_name' | 'role'>>(
+      'SELECT id, display_name, role FROM users WHERE organisation_id = $1 ORDER BY display_name, id',
+      [c.get('principal').organisationId],
+    );
+    const directory: UserDirectoryResponse = UserDirectoryResponseSchema.parse({
+      users: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })),
+    });
+    return c.json(directory);
+  });
+
+  // Everything below is account management.
+  routes.use('*', requireRole('beheerder'));
 
   routes.get('/', async (c) => {
     const { rows } = await store.query<UserRow>(

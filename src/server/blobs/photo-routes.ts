@@ -52,20 +52,18 @@ export function photoRoutes(store: Store, blobs: BlobStore) {
     return { hash, receivedBytes: await blobs.statPartial(key), complete: false };
   };
 
-  routes.on('HEAD', '/:hash', async (c) => {
-    const hash = c.req.param('hash');
-    if (!PhotoHashSchema.safeParse(hash).success) return c.body(null, 400);
-    const owned = await ownedPhoto(store, c.get('principal').organisationId, hash);
-    if (!owned || !(await blobs.has(hash))) return c.body(null, 404);
-    c.header('Content-Length', String(owned.size));
-    c.header('Content-Type', owned.mime_type);
-    return c.body(null, 200);
-  });
-
+  // Hono answers HEAD with the GET route (a HEAD route is never reached), so HEAD ("does the
+  // server hold it?") is handled here without reading the bytes.
   routes.get('/:hash', async (c) => {
     const hash = c.req.param('hash');
     if (!PhotoHashSchema.safeParse(hash).success) return badHash(c);
     const owned = await ownedPhoto(store, c.get('principal').organisationId, hash);
+    if (c.req.method === 'HEAD') {
+      if (!owned || !(await blobs.has(hash))) return c.body(null, 404);
+      c.header('Content-Length', String(owned.size));
+      c.header('Content-Type', owned.mime_type);
+      return c.body(null, 200);
+    }
     const bytes = owned && (await blobs.read(hash));
     if (!owned || !bytes) {
       return errorResponse(c, 404, 'not-found', 'Deze foto staat (nog) niet op de server.');

@@ -48,6 +48,8 @@ const PhotoFieldsSchema = z
     inspectionId: EntityIdSchema,
     questionId: z.string().min(1).max(200),
     findingId: EntityIdSchema,
+    /** Set when the photo is evidence for a step of this action (e.g. closing it). */
+    actionId: EntityIdSchema,
     annotation: z.object({ version: z.number().int(), shapes: z.array(z.unknown()) }).nullable(),
   })
   .partial()

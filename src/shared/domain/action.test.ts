@@ -236,3 +236,37 @@ describe('isOverdue', () => {
     expect(isOverdue({ status: 'vervallen', dueDate: '2025-03-31' }, '2025-04-01')).toBe(false);
   });
 });
+
+describe('photos on an action step', () => {
+  it('closing with a note keeps the evidence photos in the history, once each', () => {
+    const photo = 'b'.repeat(64);
+    const result = applyActionTransition(
+      action({ moduleId: 'brandveiligheidsronde' }),
+      'afgerond',
+      veiligheid,
+      at,
+      'Deurdranger vervangen',
+      [photo, photo],
+    );
+    expect(result.ok && result.action.history.at(-1)).toEqual({
+      status: 'afgerond',
+      by: 'user-veil',
+      at,
+      note: 'Deurdranger vervangen',
+      photoIds: [photo],
+    });
+    expect(result.ok && ActionSchema.safeParse(result.action).success).toBe(true);
+  });
+
+  it('refuses a photo id that is not a SHA-256 and still requires the note', () => {
+    const bad = applyActionTransition(action(), 'afgerond', veiligheid, at, 'klaar', ['nope']);
+    expect(bad.ok).toBe(false);
+    const noNote = applyActionTransition(action(), 'afgerond', veiligheid, at, ' ', [
+      'c'.repeat(64),
+    ]);
+    expect(noNote).toEqual({
+      ok: false,
+      error: 'Voor status afgerond vanuit open is een toelichting verplicht.',
+    });
+  });
+});

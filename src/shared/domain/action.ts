@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityIdSchema } from './entity-id.ts';
+import { EntityIdSchema, Sha256HexSchema } from './entity-id.ts';
 import { type Severity } from './finding.ts';
 import {
   addDays,
@@ -22,6 +22,8 @@ export const ActionHistoryEntrySchema = z.object({
   by: z.string({ error: 'Gebruiker ontbreekt.' }).min(1, { error: 'Gebruiker ontbreekt.' }),
   at: IsoDateTimeSchema,
   note: z.string().trim().min(1, { error: 'Een toelichting mag niet leeg zijn.' }).optional(),
+  /** Photos taken as evidence for this step (e.g. the repaired door when closing); SHA-256 hashes. */
+  photoIds: z.array(Sha256HexSchema).max(20, { error: 'Hooguit 20 foto’s per stap.' }).optional(),
 });
 export type ActionHistoryEntry = z.infer<typeof ActionHistoryEntrySchema>;
 
@@ -112,6 +114,7 @@ export function applyActionTransition(
   by: Actor,
   at: string,
   note?: string,
+  photoIds?: readonly string[],
 ): ActionTransitionResult {
   const from = action.status;
   if (from === to) return { ok: false, error: `De actie heeft al status ${to}.` };
@@ -134,6 +137,12 @@ export function applyActionTransition(
     return { ok: false, error: 'Ongeldig tijdstip voor de statuswijziging.' };
   const entry: ActionHistoryEntry = { status: to, by: by.userId, at };
   if (trimmedNote) entry.note = trimmedNote;
+  if (photoIds !== undefined && photoIds.length > 0) {
+    const parsed = ActionHistoryEntrySchema.shape.photoIds.safeParse([...new Set(photoIds)]);
+    if (!parsed.success)
+      return { ok: false, error: parsed.error.issues[0]?.message ?? 'Ongeldige foto’s.' };
+    entry.photoIds = parsed.data;
+  }
   return { ok: true, action: { ...action, status: to, history: [...action.history, entry] } };
 }
 

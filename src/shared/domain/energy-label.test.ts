@@ -260,7 +260,7 @@ describe('mostRecentLabel', () => {
     expect(mostRecentLabel([])).toBeUndefined();
   });
 
-  it('picks the newest registration regardless of order', () => {
+  it('picks the newest opnamedatum regardless of order', () => {
     const older = label({
       class: 'F',
       registrationDate: '2016-01-01',
@@ -278,9 +278,24 @@ describe('mostRecentLabel', () => {
     expect(mostRecentLabel([newer, older])).toBe(newer);
   });
 
-  it('breaks a registration tie by the newest opnamedatum', () => {
-    const early = label({ class: 'D', recordingDate: '2021-01-10' });
-    const late = label({ class: 'C', recordingDate: '2021-04-10' });
+  it('prefers the newest opnamedatum over a later registration of an older recording', () => {
+    const recordedLate = label({
+      class: 'C',
+      recordingDate: '2022-06-01',
+      registrationDate: '2022-06-10',
+    });
+    const registeredLater = label({
+      class: 'F',
+      recordingDate: '2021-01-10',
+      registrationDate: '2023-02-01',
+    });
+    expect(mostRecentLabel([recordedLate, registeredLater])).toBe(recordedLate);
+    expect(mostRecentLabel([registeredLater, recordedLate])).toBe(recordedLate);
+  });
+
+  it('breaks an opnamedatum tie by the newest registration', () => {
+    const early = label({ class: 'D', registrationDate: '2021-05-25' });
+    const late = label({ class: 'C', registrationDate: '2021-08-10' });
     expect(mostRecentLabel([late, early])).toBe(late);
     expect(mostRecentLabel([early, late])).toBe(late);
   });
@@ -311,7 +326,7 @@ describe('mostRecentLabel', () => {
         const reversed = mostRecentLabel([...records].reverse());
         expect(reversed).toEqual(winner);
         for (const record of records)
-          expect(record.registrationDate <= (winner?.registrationDate ?? '')).toBe(true);
+          expect(record.recordingDate <= (winner?.recordingDate ?? '')).toBe(true);
       }),
     );
   });

@@ -185,14 +185,16 @@ const sourcePriority: Readonly<Record<EnergyLabelSource, number>> = {
 };
 
 /**
- * Negative when a is more recent than b. Newest registration wins, then newest opnamedatum.
- * Remaining ties are broken deterministically (so every device picks the same record): EP-online
- * before inspection before manual, then the WORSE class, so a tie never hides an EFG label.
+ * Negative when a is more recent than b. Newest opnamedatum wins (issue #6: "per dwelling the
+ * most recent opnamedatum wins"; the EP-online importer ranks the same way), then the newest
+ * registration (domain.md's rule, as the tie-break). Remaining ties are broken deterministically
+ * (so every device picks the same record): EP-online before inspection before manual, then the
+ * WORSE class, so a tie never hides an EFG label.
  */
 export function compareLabelRecency(a: EnergyLabelRecord, b: EnergyLabelRecord): number {
   return (
-    compareIsoDate(b.registrationDate, a.registrationDate) ||
     compareIsoDate(b.recordingDate, a.recordingDate) ||
+    compareIsoDate(b.registrationDate, a.registrationDate) ||
     sourcePriority[a.source] - sourcePriority[b.source] ||
     compareClass(b.class, a.class)
   );

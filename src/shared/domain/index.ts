@@ -8,6 +8,7 @@ export * from './efg-status.ts';
 export * from './energy-label.ts';
 export * from './entity-id.ts';
 export * from './finding.ts';
+export * from './fire-safety-history.ts';
 export * from './fire-safety-schedule.ts';
 export * from './iso-date.ts';
 export * from './module.ts';

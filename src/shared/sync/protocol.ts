@@ -67,15 +67,28 @@ export const PushRequestSchema = VersionHeaderSchema.extend({
 });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+export const FieldStateSchema = z.object({ value: z.unknown(), hlc: HlcSchema });
+
+/** A record's state as the server holds it: every field with its clock, and its tombstone. */
+export const RecordStateSchema = z.object({
+  fields: z.record(z.string(), FieldStateSchema),
+  deletedHlc: HlcSchema.optional(),
+});
+export type ServerRecordState = z.infer<typeof RecordStateSchema>;
+
 /**
  * Per-op outcome. `applied`: merged now. `duplicate`: seq already applied earlier (a retry).
  * `rejected`: permanently invalid (reason says why, in Dutch); it counts as applied so one bad op
- * never blocks the queue.
+ * never blocks the queue. A rejected op carries `current`, the record's server state after the
+ * whole push (null: the server has no such record), so the device can drop the refused values:
+ * their clocks are newer than the server's, so no later pull would ever replace them. Optional:
+ * added within protocol 2; a device that ignores it keeps the refused values (the old behaviour).
  */
 export const OpResultSchema = z.object({
   seq: z.number().int().positive(),
   status: z.enum(['applied', 'duplicate', 'rejected']),
   reason: z.string().optional(),
+  current: RecordStateSchema.nullable().optional(),
 });
 export type OpResult = z.infer<typeof OpResultSchema>;
 
@@ -95,8 +108,6 @@ export const PulledEntityTypeSchema = z.enum([
   'verblijfsobject',
 ]);
 export type PulledEntityType = z.infer<typeof PulledEntityTypeSchema>;
-
-export const FieldStateSchema = z.object({ value: z.unknown(), hlc: HlcSchema });
 
 /** A record's full merged state after a change, so a device can merge it field by field. */
 export const PulledChangeSchema = z.object({

@@ -17,3 +17,8 @@ export const SHIPPED_V1 = {
   outbox: '[clientId+seq], createdAt',
   meta: 'key',
 };
+
+/** Version 2 as shipped: version 1 plus the dwellings' search-token index. */
+export const SHIPPED_V2_CHANGES = {
+  dwellings: 'id, complexId, *searchTokens',
+};

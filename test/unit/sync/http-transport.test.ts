@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createHttpTransport } from '../../../src/app/platform/http.ts';
 import { webLock } from '../../../src/app/platform/web-locks.ts';
@@ -95,6 +96,47 @@ describe('http sync transport', () => {
 
     await expect(offline.pull(pullRequest)).rejects.toMatchObject({ kind: 'network' });
     await expect(garbled.pull(pullRequest)).rejects.toMatchObject({ kind: 'network' });
+  });
+
+  it('gzips a large push body with Content-Encoding gzip and sends a small one as plain JSON', async () => {
+    const pushed = formatHlc({ wallMs: Date.UTC(2025, 2, 1), counter: 1, node: 'dev' });
+    const op = (seq: number) => ({
+      clientId,
+      seq,
+      entity: 'action' as const,
+      id: uuidv7(),
+      hlc: pushed,
+      kind: 'upsert' as const,
+      fields: { what: `Vluchtroute vrijmaken ${seq}`, ownerRole: 'veiligheid', status: 'open' },
+    });
+    const request = (count: number) => ({
+      protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: 2,
+      clientId,
+      ops: Array.from({ length: count }, (_, index) => op(index + 1)),
+    });
+    const { fetch, requests } = recordingFetch(() =>
+      json({ results: [], appliedUpTo: 0, serverHlc }),
+    );
+    const transport = createHttpTransport({ token: () => 't', fetch });
+    const large = request(100);
+    const small = request(1);
+
+    await transport.push(large);
+    await transport.push(small);
+
+    const [gzipped, plain] = requests.map((entry) => ({
+      headers: new Headers(entry.init.headers),
+      body: entry.init.body,
+    }));
+    expect(gzipped!.headers.get('Content-Encoding')).toBe('gzip');
+    expect(gzipped!.body).toBeInstanceOf(Uint8Array);
+    const bytes = gzipped!.body as Uint8Array<ArrayBuffer>;
+    const text = JSON.stringify(large);
+    expect(bytes.byteLength).toBeLessThan(text.length / 4);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(text);
+    expect(plain!.headers.get('Content-Encoding')).toBeNull();
+    expect(plain!.body).toBe(JSON.stringify(small));
   });
 
   it('continues a photo upload from the offset the server reports on a conflict', async () => {

@@ -38,6 +38,38 @@ describe('sync store', () => {
     expect(secondHistory.map((entry) => entry.newValue?.value)).toEqual(['nee']);
   });
 
+  it('records who wrote a pulled answer that won over the local one, so the history can name them', async () => {
+    const server = new FakeSyncServer();
+    const device = testDevice(server, 'device');
+    const { inspection } = await startFirstDwellingInspection(device.store);
+    const question = questionOfType('zorggeschiktheid', 'ja-nee');
+    await device.store.answers.saveAnswer(inspection.id, question, { type: 'ja-nee', value: 'ja' });
+    // Far ahead of the device's clock, so the colleague's value wins every field.
+    const later = formatHlc({ wallMs: Date.UTC(2030, 0, 1), counter: 0, node: 'vera' });
+    await device.sync.applyPull({
+      changes: [
+        {
+          cursor: 1,
+          entity: 'answer',
+          id: `${inspection.id}/${question}`,
+          fields: {
+            value: { value: { type: 'ja-nee', value: 'nee' }, hlc: later },
+            answeredBy: { value: 'u-vera', hlc: later },
+          },
+        },
+      ],
+      nextCursor: 1,
+      serverHlc: later,
+      appliedUpTo: 0,
+    });
+
+    const history = await device.store.answers.history(inspection.id, question);
+    expect(history.map((entry) => [entry.newValue?.value, entry.by])).toEqual([
+      ['ja', undefined],
+      ['nee', 'u-vera'],
+    ]);
+  });
+
   it('does not try to upload a photo that was taken on another device', async () => {
     const server = new FakeSyncServer();
     const device = testDevice(server, 'device');

@@ -4,7 +4,7 @@ import { online } from '../../state/connectivity.ts';
 import { acceptSignIn, session } from '../../state/session.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { describedBy, Field } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { requestSignIn, requestSignOut, type SignInOutcome } from './auth-api.ts';
 
 type FormError = { field?: 'email' | 'password'; text: string };
@@ -85,50 +85,35 @@ export function SignInForm() {
           {formError}
         </Banner>
       )}
-      <Field id="sign-in-email" label={t('account.field.email')} error={emailError}>
-        <input
-          id="sign-in-email"
-          class="input input-text"
-          type="email"
-          autoComplete="username"
-          inputMode="email"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={describedBy('sign-in-email', undefined, emailError)}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-        />
-      </Field>
-      <Field id="sign-in-password" label={t('account.field.password')} error={passwordError}>
-        <input
-          id="sign-in-password"
-          class="input input-text"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={describedBy('sign-in-password', undefined, passwordError)}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
-      </Field>
-      <Field
+      <TextField
+        id="sign-in-email"
+        label={t('account.field.email')}
+        error={emailError}
+        type="email"
+        autoComplete="username"
+        verbatim
+        value={email}
+        onInput={setEmail}
+      />
+      <TextField
+        id="sign-in-password"
+        label={t('account.field.password')}
+        error={passwordError}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onInput={setPassword}
+      />
+      <TextField
         id="sign-in-organisation"
         label={t('account.field.organisation')}
         hint={t('account.field.organisation.hint')}
-      >
-        <input
-          id="sign-in-organisation"
-          class="input input-text"
-          type="text"
-          autoComplete="organization"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={organisation}
-          aria-describedby={describedBy('sign-in-organisation', true, undefined)}
-          onInput={(event) => setOrganisation(event.currentTarget.value)}
-        />
-      </Field>
+        type="text"
+        autoComplete="organization"
+        verbatim
+        value={organisation}
+        onInput={setOrganisation}
+      />
       <Button type="submit" disabled={busy || offline}>
         {busy ? t('account.signIn.busy') : t('account.signIn.submit')}
       </Button>

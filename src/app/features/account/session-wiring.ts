@@ -11,6 +11,11 @@ let stopClock: (() => void) | undefined;
 export function ensureSessionLoaded(): Promise<void> {
   loading ??= initSession(idbSessionStorage()).then(() => {
     stopClock ??= startSessionClock();
+    // Colleagues' names need the database, which loads after the shell: fetched lazily.
+    void import('../users/colleague-directory.ts').then(
+      ({ startColleagueDirectory }) => startColleagueDirectory(),
+      () => undefined,
+    );
   });
   return sessionLoaded.value ? Promise.resolve() : loading;
 }

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ActionStatus } from '../../../shared/domain/action.ts';
-import { getAppStore, type ActionView } from '../../db/index.ts';
+import { getAppStore, type ActionView, type Live, type PhotoView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { session } from '../../state/session.ts';
 import { useLive } from '../../state/use-live.ts';
@@ -11,7 +11,9 @@ import { errorLine } from '../common/errors.ts';
 import { actionStatusName, roleName } from '../common/format.ts';
 import { LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
+import { PhotoCapture } from '../photos/index.ts';
 import { ActionCard } from './ActionCard.tsx';
+import { ActionStepPhotos } from './ActionStepPhotos.tsx';
 import { actionInContext } from './action-context.ts';
 import { transitionOptions } from './action-options.ts';
 import { HistoryStep } from './HistoryStep.tsx';
@@ -40,6 +42,7 @@ function ActionDetail({ action }: { action: ActionView }) {
         {action.history.map((entry) => (
           <li key={`${entry.status}-${entry.at}`}>
             <HistoryStep entry={entry} />
+            {entry.photoIds && <ActionStepPhotos hashes={entry.photoIds} />}
           </li>
         ))}
       </ol>
@@ -55,6 +58,7 @@ function StatusForm({ action }: { action: ActionView }) {
   const [noteMissing, setNoteMissing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string | undefined>(undefined);
+  const photoIds = usePendingEvidence(action);
 
   if (!user)
     return (
@@ -84,6 +88,7 @@ function StatusForm({ action }: { action: ActionView }) {
         chosen.to,
         { userId: user.id, role: user.role },
         note.trim() || undefined,
+        photoIds,
       );
     } catch (error) {
       setRefused(errorLine(error));
@@ -92,6 +97,9 @@ function StatusForm({ action }: { action: ActionView }) {
   }
 
   const noteError = noteMissing && !note.trim() ? t('actions.note.missing') : undefined;
+  // A closing step may carry photos (the repaired door); the photo needs the action's inspection.
+  const closing = chosen?.to === 'afgerond' || chosen?.to === 'vervallen';
+  const inspectionId = action.inspectionId;
   return (
     <form
       class="status-form"
@@ -141,6 +149,19 @@ function StatusForm({ action }: { action: ActionView }) {
               onInput={(event) => setNote(event.currentTarget.value)}
             />
           </Field>
+          {closing && inspectionId !== undefined && (
+            <div class="field" data-testid="action-photo">
+              <div class="field-label">{t('actions.photo.title')}</div>
+              <div class="field-hint">{t('actions.photo.help')}</div>
+              <PhotoCapture owner={{ inspectionId, actionId: action.id }} />
+              {photoIds.length > 0 && (
+                <p class="muted" data-testid="action-photo-count">
+                  {t('actions.photo.taken', { count: photoIds.length })}
+                </p>
+              )}
+              <ActionStepPhotos hashes={photoIds} />
+            </div>
+          )}
           {refused && (
             <Banner tone="error" testId="status-refused">
               {refused}
@@ -153,4 +174,28 @@ function StatusForm({ action }: { action: ActionView }) {
       )}
     </form>
   );
+}
+
+const NO_PHOTOS: Live<PhotoView[]> = {
+  subscribe: (onValue) => {
+    onValue([]);
+    return () => undefined;
+  },
+};
+
+/**
+ * Evidence photos taken for this action that no step references yet: they are stored (durable)
+ * the moment they are taken, and linked to the step that is saved next, also after a reload.
+ */
+function usePendingEvidence(action: ActionView): string[] {
+  const inspectionId = action.inspectionId;
+  const photos = useLive(
+    () => (inspectionId ? getAppStore().photos.watchForInspection(inspectionId) : NO_PHOTOS),
+    [inspectionId],
+  );
+  if (photos.status !== 'ready') return [];
+  const linked = new Set(action.history.flatMap((entry) => entry.photoIds ?? []));
+  return photos.value
+    .filter((photo) => photo.actionId === action.id && !linked.has(photo.hash))
+    .map((photo) => photo.hash);
 }

@@ -6,7 +6,16 @@ import type { ModuleId, TargetLevel } from '../../../shared/domain/module.ts';
 import type { Role } from '../../../shared/domain/role.ts';
 import type { Severity } from '../../../shared/domain/finding.ts';
 import type { ActionStatus } from '../../../shared/domain/action.ts';
-import type { LocalizedText } from '../../../shared/domain/templates/template-schema.ts';
+import type { LocalizedText, Question } from '../../../shared/domain/templates/template-schema.ts';
+import type { RuleRef } from '../../../shared/domain/rule.ts';
+import {
+  localizeRule,
+  localizeText,
+  type TemplateCatalogue,
+} from '../../../shared/domain/templates/i18n/localize.ts';
+import { formatAnswerIn } from '../../../shared/domain/templates/i18n/format-answer.ts';
+import type { AnswerValue } from '../../../shared/domain/templates/answer.ts';
+import { signal } from '@preact/signals';
 
 const moduleKeys: Record<ModuleId, MessageKey> = {
   'optoppen-scan': 'module.optoppen-scan',
@@ -76,9 +85,53 @@ export function actionStatusName(status: ActionStatus): string {
   return t(actionStatusKeys[status]);
 }
 
-/** Template text in the UI language; templates always have Dutch, English is optional. */
+// The English checklist catalogue is its own chunk, fetched the first time English template text
+// is shown, so Dutch users never download it. Until it arrives texts stay Dutch; the signal then
+// re-renders whoever read them.
+const templateCatalogue = signal<TemplateCatalogue | undefined>(undefined);
+let templateCatalogueLoad: Promise<TemplateCatalogue | undefined> | undefined;
+
+/**
+ * Loads the English template texts once. Code that renders outside a component (a PDF report)
+ * awaits this before calling localized(); a failed load (offline before precaching) resolves
+ * undefined, leaves the Dutch fallback in place and is retried on the next call.
+ */
+export function loadTemplateCatalogue(): Promise<TemplateCatalogue | undefined> {
+  templateCatalogueLoad ??= import('../../../shared/domain/templates/i18n/en.ts').then(
+    (module) => (templateCatalogue.value = module.templateCatalogueEn),
+    () => {
+      templateCatalogueLoad = undefined;
+      return undefined;
+    },
+  );
+  return templateCatalogueLoad;
+}
+
+/**
+ * Template text (title, group, question label, help, option, action) in the UI language; Dutch
+ * when no translation exists or while the English catalogue is still loading.
+ */
 export function localized(text: LocalizedText): string {
-  return locale.value === 'en' && text.en ? text.en : text.nl;
+  if (locale.value !== 'en') return text.nl;
+  const catalogue = templateCatalogue.value;
+  if (!catalogue) void loadTemplateCatalogue();
+  return localizeText(text, 'en', catalogue);
+}
+
+/** An answer as a short phrase in the UI language ("no", "2.45 m", option labels translated). */
+export function localizedAnswer(question: Question, value: AnswerValue): string {
+  if (locale.value !== 'en') return formatAnswerIn(question, value, 'nl', undefined);
+  const catalogue = templateCatalogue.value;
+  if (!catalogue) void loadTemplateCatalogue();
+  return formatAnswerIn(question, value, 'en', catalogue);
+}
+
+/** A rule a template cites, with text and source in the UI language (see localized()). */
+export function localizedRule(rule: RuleRef): RuleRef {
+  if (locale.value !== 'en') return rule;
+  const catalogue = templateCatalogue.value;
+  if (!catalogue) void loadTemplateCatalogue();
+  return localizeRule(rule, 'en', catalogue);
 }
 
 export interface AddressParts {

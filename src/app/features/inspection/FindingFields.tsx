@@ -1,7 +1,6 @@
 import { useId } from 'preact/hooks';
 import { rules } from '../../../shared/domain/rule.ts';
 import { severities } from '../../../shared/domain/finding.ts';
-import { conditionScore } from '../../../shared/domain/nen2767.ts';
 import { roles } from '../../../shared/domain/role.ts';
 import { t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -9,6 +8,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { describedBy, Field } from '../../ui/Field.tsx';
 import { formatIsoDate, roleName, severityName } from '../common/format.ts';
+import { conditionText, ernstKeys, intensiteitKeys, omvangKeys } from '../common/nen-names.ts';
 import {
   nenRating,
   type ActionDraft,
@@ -22,38 +22,6 @@ const severityHints: Record<string, MessageKey> = {
   ernstig: 'severity.hint.ernstig',
   gering: 'severity.hint.gering',
 };
-
-const ernstKeys: Record<string, MessageKey> = {
-  ernstig: 'nen.ernst.ernstig',
-  serieus: 'nen.ernst.serieus',
-  gering: 'nen.ernst.gering',
-};
-const intensiteitKeys: MessageKey[] = [
-  'nen.intensiteit.1',
-  'nen.intensiteit.2',
-  'nen.intensiteit.3',
-];
-const omvangKeys: MessageKey[] = [
-  'nen.omvang.1',
-  'nen.omvang.2',
-  'nen.omvang.3',
-  'nen.omvang.4',
-  'nen.omvang.5',
-];
-const scoreKeys: MessageKey[] = [
-  'nen.score.1',
-  'nen.score.2',
-  'nen.score.3',
-  'nen.score.4',
-  'nen.score.5',
-  'nen.score.6',
-];
-
-/** The NEN 2767 condition score of a rating, in words ("4 — matig"). */
-export function conditionText(rating: Parameters<typeof conditionScore>[0]): string {
-  const score = conditionScore(rating);
-  return t('nen.scoreText', { score, label: t(scoreKeys[score - 1]!) });
-}
 
 interface FindingFieldsProps {
   value: FindingDraft;

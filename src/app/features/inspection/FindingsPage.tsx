@@ -21,7 +21,8 @@ import { formatIsoDate, roleName, severityName, todayIso } from '../common/forma
 import { Loading, LoadError } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { clearDraft, readDraft, writeDraft } from './draft-store.ts';
-import { ActionFields, conditionText, FindingFields } from './FindingFields.tsx';
+import { conditionText } from '../common/nen-names.ts';
+import { ActionFields, FindingFields } from './FindingFields.tsx';
 import {
   actionProblems,
   emptyNewFindingDraft,

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { QuestionState } from '../../../shared/domain/templates/evaluate.ts';
-import { formatAnswer, formatUnit } from '../../../shared/domain/templates/format.ts';
+import { formatUnit } from '../../../shared/domain/templates/format.ts';
 import type { AnswerValue } from '../../../shared/domain/templates/answer.ts';
 import type { Question } from '../../../shared/domain/templates/template-schema.ts';
 import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
@@ -12,7 +12,7 @@ import { describedBy } from '../../ui/Field.tsx';
 import { SaveStatus } from '../../ui/SaveStatus.tsx';
 import { errorText } from '../common/errors.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
-import { formatDateTime, localized } from '../common/format.ts';
+import { formatDateTime, localized, localizedAnswer } from '../common/format.ts';
 import { formatDecimal, parseDecimal } from './number-input.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
 import { RuleHelp } from './RuleHelp.tsx';
@@ -125,8 +125,12 @@ export function QuestionField({
           {corrections.map((entry) => (
             <li key={entry.id}>
               {t('history.correctedLine', {
-                old: entry.oldValue ? formatAnswer(question, entry.oldValue) : t('history.empty'),
-                new: entry.newValue ? formatAnswer(question, entry.newValue) : t('history.empty'),
+                old: entry.oldValue
+                  ? localizedAnswer(question, entry.oldValue)
+                  : t('history.empty'),
+                new: entry.newValue
+                  ? localizedAnswer(question, entry.newValue)
+                  : t('history.empty'),
                 date: formatDateTime(entry.at),
               })}
             </li>

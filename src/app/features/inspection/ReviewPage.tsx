@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import type { ExplanationEntry } from '../../../shared/domain/scoring/explanation.ts';
-import { formatAnswer } from '../../../shared/domain/templates/format.ts';
 import { findQuestion, type Template } from '../../../shared/domain/templates/template-schema.ts';
 import { getAppStore, type AnswerHistoryEntry, type InspectionView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -14,10 +13,18 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ActionList } from '../common/ActionList.tsx';
 import { errorText } from '../common/errors.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
-import { formatDateTime, localized, severityName, todayIso } from '../common/format.ts';
+import {
+  formatDateTime,
+  localized,
+  localizedAnswer,
+  severityName,
+  todayIso,
+} from '../common/format.ts';
 import { Loading } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
-import { conditionText } from './FindingFields.tsx';
+import { ReportButton } from '../reports/ReportButton.tsx';
+import { userName } from '../users/colleague-names.ts';
+import { conditionText } from '../common/nen-names.ts';
 import { FinishButton } from './FinishButton.tsx';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { labelRecordOf, summarizeScore, type Light } from './score-summary.ts';
@@ -136,6 +143,7 @@ function Review({ inspection, template, answers }: ReadyInspection) {
           {template.disclaimer && <p class="muted">{localized(template.disclaimer)}</p>}
         </div>
       </section>
+      <ReportButton request={{ kind: 'inspection', inspectionId: inspection.id }} />
 
       {summary.blocking.length > 0 && (
         <>
@@ -238,7 +246,7 @@ function HistoryTable({
   const show = (questionId: string, value: AnswerHistoryEntry['oldValue']) => {
     if (!value) return t('history.empty');
     const question = findQuestion(template, questionId);
-    return question ? formatAnswer(question, value) : JSON.stringify(value);
+    return question ? localizedAnswer(question, value) : JSON.stringify(value);
   };
   return (
     <div class="table-scroll">
@@ -249,6 +257,7 @@ function HistoryTable({
             <th scope="col">{t('history.question')}</th>
             <th scope="col">{t('history.change')}</th>
             <th scope="col">{t('history.reason')}</th>
+            <th scope="col">{t('history.by')}</th>
           </tr>
         </thead>
         <tbody>
@@ -266,6 +275,9 @@ function HistoryTable({
                   {show(entry.questionId, entry.newValue)}
                 </td>
                 <td>{t(reasonKeys[entry.reason])}</td>
+                <td data-testid="history-by">
+                  {entry.by === undefined ? '—' : userName(entry.by)}
+                </td>
               </tr>
             );
           })}

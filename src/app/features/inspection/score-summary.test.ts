@@ -3,6 +3,7 @@ import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import { answerSetFor, type PlainValue } from '../../../shared/domain/templates/answer-builder.ts';
 import { latestTemplate } from '../../../shared/domain/templates/registry.ts';
 import { setLocale, t } from '../../i18n/i18n.ts';
+import { loadTemplateCatalogue } from '../common/format.ts';
 import { labelRecordOf, summarizeScore } from './score-summary.ts';
 
 const zorg = latestTemplate('zorggeschiktheid');
@@ -123,5 +124,27 @@ describe('the review headline of a score', () => {
       },
     ]);
     expect(labelRecordOf(null)).toEqual([]);
+  });
+
+  it('words a fire-safety deviation in the UI language, from the template catalogue', async () => {
+    const template = latestTemplate('brandveiligheidsronde');
+    const answers = answerSetFor(template, { 'rookmelders-vluchtroute': 'nee' });
+    const score = scoreInspection(template, answers, { inspectionDate: '2026-03-01' });
+    const lines = (summary: ReturnType<typeof summarizeScore>) => [
+      ...summary.blocking,
+      ...summary.details,
+    ];
+    expect(lines(summarizeScore(score))).toContain(
+      'Hangen er rookmelders in besloten ruimten op de vluchtroute (hal, overloop)?: Rookmelders plaatsen in besloten ruimten op de vluchtroute.',
+    );
+    await loadTemplateCatalogue();
+    setLocale('en');
+    try {
+      expect(lines(summarizeScore(score))).toContain(
+        'Are there smoke alarms in enclosed spaces on the escape route (hall, landing)?: Install smoke alarms in enclosed spaces on the escape route.',
+      );
+    } finally {
+      setLocale('nl');
+    }
   });
 });

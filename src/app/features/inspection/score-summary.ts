@@ -11,6 +11,7 @@ import type { DemoEnergyLabel } from '../../../shared/domain/demo-portfolio.ts';
 import type { EnergyLabelRecord } from '../../../shared/domain/energy-label.ts';
 import { t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { localized } from '../common/format.ts';
 
 export type Light = 'groen' | 'oranje' | 'rood' | 'grijs';
 
@@ -39,6 +40,17 @@ const splitsenKeys: Record<string, MessageKey> = {
   'niet-haalbaar': 'score.splitsen.niet-haalbaar',
   onvolledig: 'score.splitsen.onvolledig',
 };
+
+type Deviation = Extract<
+  InspectionScore,
+  { module: 'brandveiligheidsronde' }
+>['result']['deviations'][number];
+
+// Scoring copies the Dutch question label and action; both are template texts, so the template
+// catalogue translates them by their Dutch wording.
+function deviationText(deviation: Deviation): string {
+  return `${localized({ nl: deviation.label })}: ${localized({ nl: deviation.action })}`;
+}
 
 type PotentialResult = Extract<
   InspectionScore,
@@ -167,10 +179,8 @@ export function summarizeScore(score: InspectionScore): ScoreSummary {
               }),
         details: result.deviations
           .filter((deviation) => deviation.severity === 'gering')
-          .map((deviation) => `${deviation.label}: ${deviation.action}`),
-        blocking: [...danger, ...serious].map(
-          (deviation) => `${deviation.label}: ${deviation.action}`,
-        ),
+          .map(deviationText),
+        blocking: [...danger, ...serious].map(deviationText),
         provisional,
       };
     }

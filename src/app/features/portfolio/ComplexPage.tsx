@@ -9,6 +9,7 @@ import { formatDwellingAddress } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
 import { LoadFallback } from '../common/LoadState.tsx';
+import { ReportButton } from '../reports/ReportButton.tsx';
 import { ModuleStarter } from './ModuleStarter.tsx';
 import { PortfolioBreadcrumb } from './PortfolioBreadcrumb.tsx';
 
@@ -60,6 +61,7 @@ export function ComplexPage({ complexId }: { complexId: string }) {
           <LabelCountsView labels={labels} />
         </Fact>
       </dl>
+      <ReportButton request={{ kind: 'complex', complexId: complex.id }} />
       {complexModules.length > 0 && (
         <>
           <h2>{t('target.modules')}</h2>

@@ -33,9 +33,53 @@ const usersNavItem = {
   match: (path: string) => path === '/gebruikers',
 } satisfies (typeof navItems)[number];
 
+// Imports (portfolio, EP-online, BAG) are the beheerder's; the server refuses everyone else.
+const importsNavItem = {
+  href: '/import',
+  label: 'nav.imports',
+  match: (path: string) => path === '/import',
+} satisfies (typeof navItems)[number];
+
+// The portfolio overview is for beheer and management (duurzaamheid steers the EFG plan); the
+// screen itself only reads what the device already holds, so the route is not locked.
+const overviewNavItem = {
+  href: '/overzicht',
+  label: 'overview.nav',
+  match: (path: string) => path === '/overzicht',
+} satisfies (typeof navItems)[number];
+const overviewRoles: readonly string[] = ['beheerder', 'duurzaamheid'];
+
+// Team veiligheid's workspace: round schedules and open fire-safety actions.
+const fireSafetyNavItem = {
+  href: '/brandveiligheid',
+  label: 'nav.fireSafety',
+  match: (path: string) => path.startsWith('/brandveiligheid'),
+} satisfies (typeof navItems)[number];
+const fireSafetyRoles: readonly string[] = ['veiligheid', 'beheerder'];
+
+// The sustainability team's EFG workspace (the screen reads what the device holds; changing a
+// status is checked again by the store and the server).
+const efgNavItem = {
+  href: '/efg',
+  label: 'nav.efg',
+  match: (path: string) => path === '/efg',
+} satisfies (typeof navItems)[number];
+const efgRoles: readonly string[] = ['duurzaamheid', 'beheerder'];
+
 export function Layout({ children }: { children: ComponentChildren }) {
   const { path } = useLocation();
-  const items = session.value?.user.role === 'beheerder' ? [...navItems, usersNavItem] : navItems;
+  const role = session.value?.user.role;
+  const baseItems =
+    role !== undefined && overviewRoles.includes(role) ? [...navItems, overviewNavItem] : navItems;
+  const withFireSafety =
+    role !== undefined && fireSafetyRoles.includes(role)
+      ? [...baseItems, fireSafetyNavItem]
+      : baseItems;
+  const withEfg =
+    role !== undefined && efgRoles.includes(role)
+      ? [...withFireSafety, efgNavItem]
+      : withFireSafety;
+  const items = role === 'beheerder' ? [...withEfg, usersNavItem, importsNavItem] : withEfg;
   return (
     <div class="shell">
       <a class="skip-link" href="#main">

@@ -62,4 +62,25 @@ describe('sync panel', () => {
     expect(shown).toContain('Door de server geweigerde wijzigingen (1)');
     expect(shown).toContain('Alleen veiligheid mag afronden.');
   });
+
+  it('says how many downloaded photos were damaged and when they are fetched again', () => {
+    const hashes = ['a'.repeat(64), 'b'.repeat(64)];
+    const shown = text({
+      ...idle,
+      lastSyncAt: Date.UTC(2026, 10, 22, 8, 0),
+      corruptPhotos: hashes,
+    });
+    expect(shown).toContain(
+      '2 foto’s van collega’s of andere apparaten konden niet worden geladen (beschadigd).',
+    );
+    expect(shown).toContain('Ze worden opnieuw opgehaald wanneer u de app opnieuw opent.');
+    expect(renderToString(<SyncPanel />)).toContain('data-testid="sync-photos-corrupt"');
+    setLocale('en');
+    expect(renderToString(<SyncPanel />)).toContain('2 photos from colleagues or other devices');
+  });
+
+  it('shows no damaged-photo message when every download matched its hash', () => {
+    text({ ...idle, lastSyncAt: Date.UTC(2026, 10, 22, 8, 0) });
+    expect(renderToString(<SyncPanel />)).not.toContain('sync-photos-corrupt');
+  });
 });

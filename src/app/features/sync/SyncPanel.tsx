@@ -82,6 +82,13 @@ export function SyncPanel() {
           {t('sync.photosRefused', { count: status.refusedPhotos.length })}
         </p>
       )}
+      {/* Bytes that did not match their hash were never stored; this engine skips them until the
+          app starts again, so the message says when they are retried. */}
+      {status.corruptPhotos.length > 0 && (
+        <Banner tone="warn" testId="sync-photos-corrupt">
+          {t('sync.photosCorrupt', { count: status.corruptPhotos.length })}
+        </Banner>
+      )}
       {/* The button only asks; the cycle runs in the background and the panel follows it. */}
       <Button
         variant="secondary"

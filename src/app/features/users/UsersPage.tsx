@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { User } from '../../../shared/auth.ts';
 import { roles, type Role } from '../../../shared/domain/role.ts';
@@ -10,7 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { describedBy, Field } from '../../ui/Field.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { ensureSessionLoaded } from '../account/session-wiring.ts';
 import { hasErrors, newUserErrors, passwordProblem, type NewUserErrors } from './user-form.ts';
 import {
@@ -49,6 +50,55 @@ async function withToken<T>(
   const result = await run(token);
   if (!result.ok && result.problem.kind === 'signed-out') needsSignIn();
   return result;
+}
+
+/**
+ * One server call from a form: the busy flag while it runs, and the refusal in words after.
+ * `run` answers the result so the caller only handles success.
+ */
+function useUsersCall() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const run = async <T,>(
+    call: (token: string) => Promise<UsersResult<T>>,
+  ): Promise<UsersResult<T>> => {
+    setBusy(true);
+    setError(undefined);
+    const result = await withToken(call);
+    setBusy(false);
+    if (!result.ok) setError(problemText(result.problem));
+    return result;
+  };
+  return { busy, error, setError, run };
+}
+
+/** The small form under a user row: its fields, then the save button (busy while saving). */
+function PanelForm({
+  busy,
+  submitLabel,
+  onSubmit,
+  children,
+}: {
+  busy: boolean;
+  submitLabel: string;
+  onSubmit: () => Promise<void>;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="user-panel"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+      noValidate
+    >
+      {children}
+      <Button type="submit" disabled={busy}>
+        {busy ? t('users.busy') : submitLabel}
+      </Button>
+    </form>
+  );
 }
 
 /** Users of the beheerder's own organisation: list, add, rename, change role, disable, reset password. */
@@ -179,18 +229,12 @@ function UserRow({
 }) {
   const [panel, setPanel] = useState<Panel>('none');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useUsersCall();
 
   const toggleDisabled = async () => {
-    setBusy(true);
-    setError(undefined);
-    const result = await withToken((token) =>
-      updateUser(token, user.id, { disabled: !user.disabled }),
-    );
-    setBusy(false);
+    const result = await run((token) => updateUser(token, user.id, { disabled: !user.disabled }));
     setConfirming(false);
-    if (!result.ok) return setError(problemText(result.problem));
+    if (!result.ok) return;
     onChanged(
       result.value,
       t(result.value.disabled ? 'users.disable.done' : 'users.enable.done', {
@@ -286,46 +330,36 @@ function UserRow({
 function EditUser({ user, onDone }: { user: User; onDone: (user: User) => void }) {
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<Role>(user.role);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const id = `user-${user.id}-name`;
+  const { busy, error, setError, run } = useUsersCall();
   const nameError = error === t('users.error.nameMissing') ? error : undefined;
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     if (displayName.trim() === '') return setError(t('users.error.nameMissing'));
     const patch = {
       ...(displayName.trim() !== user.displayName ? { displayName: displayName.trim() } : {}),
       ...(role !== user.role ? { role } : {}),
     };
     if (Object.keys(patch).length === 0) return onDone(user);
-    setBusy(true);
-    setError(undefined);
-    const result = await withToken((token) => updateUser(token, user.id, patch));
-    setBusy(false);
-    if (!result.ok) return setError(problemText(result.problem));
-    onDone(result.value);
+    const result = await run((token) => updateUser(token, user.id, patch));
+    if (result.ok) onDone(result.value);
   };
 
   return (
-    <form class="user-panel" onSubmit={(event) => void submit(event)} noValidate>
+    <PanelForm busy={busy} submitLabel={t('users.edit.save')} onSubmit={submit}>
       {error && !nameError && (
         <Banner tone="error" testId="user-edit-error">
           {error}
         </Banner>
       )}
-      <Field id={id} label={t('users.field.name')} error={nameError}>
-        <input
-          id={id}
-          class="input input-text"
-          type="text"
-          autoComplete="off"
-          value={displayName}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={describedBy(id, undefined, nameError)}
-          onInput={(event) => setDisplayName(event.currentTarget.value)}
-        />
-      </Field>
+      <TextField
+        id={`user-${user.id}-name`}
+        label={t('users.field.name')}
+        error={nameError}
+        type="text"
+        autoComplete="off"
+        value={displayName}
+        onInput={setDisplayName}
+      />
       <ChoiceGroup
         name={`user-${user.id}-role`}
         legend={t('users.field.role')}
@@ -333,54 +367,34 @@ function EditUser({ user, onDone }: { user: User; onDone: (user: User) => void }
         value={role}
         onChange={(value) => setRole(value as Role)}
       />
-      <Button type="submit" disabled={busy}>
-        {busy ? t('users.busy') : t('users.edit.save')}
-      </Button>
-    </form>
+    </PanelForm>
   );
 }
 
 function SetPassword({ user, onDone }: { user: User; onDone: () => void }) {
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const id = `user-${user.id}-password`;
+  const { busy, error, setError, run } = useUsersCall();
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const submit = async () => {
     const local = passwordProblem(password);
     if (local) return setError(t(local));
-    setBusy(true);
-    setError(undefined);
-    const result = await withToken((token) => setUserPassword(token, user.id, password));
-    setBusy(false);
-    if (!result.ok) return setError(problemText(result.problem));
-    onDone();
+    const result = await run((token) => setUserPassword(token, user.id, password));
+    if (result.ok) onDone();
   };
 
   return (
-    <form class="user-panel" onSubmit={(event) => void submit(event)} noValidate>
-      <Field
-        id={id}
+    <PanelForm busy={busy} submitLabel={t('users.password.save')} onSubmit={submit}>
+      <TextField
+        id={`user-${user.id}-password`}
         label={t('users.field.newPassword')}
         hint={t('users.field.password.hint')}
         error={error}
-      >
-        <input
-          id={id}
-          class="input input-text"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, true, error)}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
-      </Field>
-      <Button type="submit" disabled={busy}>
-        {busy ? t('users.busy') : t('users.password.save')}
-      </Button>
-    </form>
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onInput={setPassword}
+      />
+    </PanelForm>
   );
 }
 
@@ -390,8 +404,7 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
   const [role, setRole] = useState<Role>('inspecteur');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<NewUserErrors>({});
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useUsersCall();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -399,12 +412,10 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
     setFieldErrors(errors);
     setError(undefined);
     if (hasErrors(errors)) return;
-    setBusy(true);
-    const result = await withToken((token) =>
+    const result = await run((token) =>
       createUser(token, { email: email.trim(), displayName: displayName.trim(), role, password }),
     );
-    setBusy(false);
-    if (!result.ok) return setError(problemText(result.problem));
+    if (!result.ok) return;
     setEmail('');
     setDisplayName('');
     setPassword('');
@@ -434,33 +445,25 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
           {error}
         </Banner>
       )}
-      <Field id="users-add-email" label={t('users.field.email')} error={emailError}>
-        <input
-          id="users-add-email"
-          class="input input-text"
-          type="email"
-          autoComplete="off"
-          inputMode="email"
-          autoCapitalize="none"
-          spellcheck={false}
-          value={email}
-          aria-invalid={emailError ? true : undefined}
-          aria-describedby={describedBy('users-add-email', undefined, emailError)}
-          onInput={(event) => setEmail(event.currentTarget.value)}
-        />
-      </Field>
-      <Field id="users-add-name" label={t('users.field.name')} error={nameError}>
-        <input
-          id="users-add-name"
-          class="input input-text"
-          type="text"
-          autoComplete="off"
-          value={displayName}
-          aria-invalid={nameError ? true : undefined}
-          aria-describedby={describedBy('users-add-name', undefined, nameError)}
-          onInput={(event) => setDisplayName(event.currentTarget.value)}
-        />
-      </Field>
+      <TextField
+        id="users-add-email"
+        label={t('users.field.email')}
+        error={emailError}
+        type="email"
+        autoComplete="off"
+        verbatim
+        value={email}
+        onInput={setEmail}
+      />
+      <TextField
+        id="users-add-name"
+        label={t('users.field.name')}
+        error={nameError}
+        type="text"
+        autoComplete="off"
+        value={displayName}
+        onInput={setDisplayName}
+      />
       <ChoiceGroup
         name="users-add-role"
         legend={t('users.field.role')}
@@ -468,23 +471,16 @@ function AddUserForm({ onAdded }: { onAdded: (user: User) => void }) {
         value={role}
         onChange={(value) => setRole(value as Role)}
       />
-      <Field
+      <TextField
         id="users-add-password"
         label={t('users.field.password')}
         hint={t('users.field.password.hint')}
         error={passwordError}
-      >
-        <input
-          id="users-add-password"
-          class="input input-text"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          aria-invalid={passwordError ? true : undefined}
-          aria-describedby={describedBy('users-add-password', true, passwordError)}
-          onInput={(event) => setPassword(event.currentTarget.value)}
-        />
-      </Field>
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onInput={setPassword}
+      />
       <Button type="submit" disabled={busy}>
         {busy ? t('users.busy') : t('users.add.submit')}
       </Button>

@@ -1,4 +1,10 @@
-import { UserListResponseSchema, UserResponseSchema, type User } from '../../../shared/auth.ts';
+import {
+  UserDirectoryResponseSchema,
+  UserListResponseSchema,
+  UserResponseSchema,
+  type DirectoryUser,
+  type User,
+} from '../../../shared/auth.ts';
 import type { Role } from '../../../shared/domain/role.ts';
 
 // The beheerder's calls to /api/users, with every answer mapped to something the screen can say.
@@ -119,4 +125,14 @@ export async function setUserPassword(
 ): Promise<UsersResult<undefined>> {
   const path = `/api/users/${encodeURIComponent(id)}/password`;
   return call(token, 'POST', path, { password }, nothing, fetchFn);
+}
+
+/** Names and roles of the own organisation; every signed-in role may ask. */
+export async function fetchColleagueDirectory(
+  token: string,
+  fetchFn = defaultFetch,
+): Promise<UsersResult<DirectoryUser[]>> {
+  const path = '/api/users/directory';
+  const result = await call(token, 'GET', path, undefined, UserDirectoryResponseSchema, fetchFn);
+  return result.ok ? { ok: true, value: result.value.users } : result;
 }

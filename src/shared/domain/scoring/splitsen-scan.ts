@@ -46,8 +46,16 @@ export const splitsenCriteria = {
   ),
 };
 
+/** Splitting turns one dwelling into two: one extra dwelling when it is (conditionally) feasible. */
+export const SPLITSEN_EXTRA_DWELLINGS = 1;
+
 export interface SplitsenResult {
   feasibility: SplitsenFeasibility;
+  /**
+   * Indicative net gain in dwellings: 1 when haalbaar (with or without design changes), 0 when
+   * niet haalbaar, null while onvolledig. Indicative like the scan itself.
+   */
+  indicativeExtraDwellings: number | null;
   dwellings: { name: 'A' | 'B'; criteria: CriterionResult[] }[];
   /** What splitting means for the BAG (the old object is retired, two new ones are created). */
   bagNote: string;
@@ -104,5 +112,14 @@ export function scoreSplitsen(read: AnswerReader): {
   explanation.push(explain('bag.splitsen', 'info', [], bagNote));
   const disclaimer = ruleOf('quickscan.constructeur').text;
   explanation.push(explain('quickscan.constructeur', 'info', [], disclaimer));
-  return { result: { feasibility, dwellings, bagNote, disclaimer }, explanation };
+  const indicativeExtraDwellings =
+    feasibility === 'onvolledig'
+      ? null
+      : feasibility === 'niet-haalbaar'
+        ? 0
+        : SPLITSEN_EXTRA_DWELLINGS;
+  return {
+    result: { feasibility, indicativeExtraDwellings, dwellings, bagNote, disclaimer },
+    explanation,
+  };
 }
