@@ -89,7 +89,7 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
     await expect(app.heading(nl['fireSafety.title'])).toBeVisible();
     const plan = page.getByTestId('plan-building');
     await plan.getByLabel(nl['fireSafety.schedule.complex']).selectOption({
-      label: 'C-1002 Seniorencomplex Hoogvliet',
+      label: 'C-1003 Thuisplusflat Zuidplein',
     });
     const pand = plan.getByLabel(nl['fireSafety.schedule.pand']);
     await pand.selectOption({ index: 1 });
@@ -153,7 +153,7 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
     const rounds = await downloadText(page, 'export-rounds');
     expect(rounds.startsWith('\uFEFF')).toBe(true);
     expect(rounds).toContain(`${nl['fireSafety.csv.state']};${nl['fireSafety.csv.complexnummer']}`);
-    expect(rounds).toContain(`${nl['fireSafety.state.due-soon']};C-1002;`);
+    expect(rounds).toContain(`${nl['fireSafety.state.due-soon']};C-1003;`);
     expect(rounds).toContain(localDate(7));
     const actions = await downloadText(page, 'export-actions');
     expect(actions).toContain(`${nl['severity.ernstig']};${ACTION};${nl['role.veiligheid']};`);

@@ -100,8 +100,14 @@ describe.each(storeKinds)('sync on %s', (kind) => {
 
     const response = await push(app, inspector, device, [bad, wrongType, good]);
     expect(response.results).toEqual([
-      { seq: 1, status: 'rejected', reason: expect.stringContaining('Onbekend veld') },
-      { seq: 2, status: 'rejected', reason: expect.stringContaining('Ernst') },
+      // `current: null`: the server has no such record, so the device drops its copy.
+      {
+        seq: 1,
+        status: 'rejected',
+        reason: expect.stringContaining('Onbekend veld'),
+        current: null,
+      },
+      { seq: 2, status: 'rejected', reason: expect.stringContaining('Ernst'), current: null },
       { seq: 3, status: 'applied' },
     ]);
     expect(response.appliedUpTo).toBe(3);
@@ -314,6 +320,48 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     expect(state?.fields.status?.value).toBe('afgerond');
   });
 
+  it('sends with a rejected op the record’s server state after the whole push', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    const inspector = await user(store, 'inspecteur');
+    const device = new Device();
+    const { id, op } = newAction(device);
+    await push(app, inspector, device, [op]);
+    const created = (await pullAll(app, inspector, new Device())).records.get(`action/${id}`);
+
+    const close = device.op('action', id, {
+      status: 'afgerond',
+      history: [
+        { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+        { status: 'afgerond', by: inspector.user.id, at: '2026-11-03T09:00:00Z' },
+      ],
+    });
+    // Applied after the rejected op in the same push: `current` already holds it.
+    const rename = device.op('action', id, { what: 'Deurdranger vervangen' });
+    const unknown = device.remove('finding', uuidv7());
+    const result = await push(app, inspector, device, [close, rename, unknown]);
+
+    expect(result.results.map((r) => r.status)).toEqual(['rejected', 'applied', 'rejected']);
+    expect(result.results[1]).not.toHaveProperty('current');
+    const current = result.results[0]?.current;
+    expect(current?.fields.status).toEqual(created?.fields.status);
+    expect(current?.fields.history).toEqual(created?.fields.history);
+    expect(current?.fields.what).toEqual({ value: 'Deurdranger vervangen', hlc: rename.hlc });
+    expect(current?.deletedHlc).toBeUndefined();
+    expect(result.results[2]).toMatchObject({ status: 'rejected', current: null });
+    // Exactly what a pull sends: the device can take it as the server's version.
+    const pulled = (await pullAll(app, inspector, new Device())).records.get(`action/${id}`);
+    expect(current?.fields).toEqual(pulled?.fields);
+
+    // The same push again, as after a lost answer: the rejections are told again, with state.
+    const again = await push(app, inspector, device, [close, rename, unknown]);
+    expect(again.results).toEqual([
+      { seq: close.seq, status: 'duplicate', reason: result.results[0]?.reason, current },
+      { seq: rename.seq, status: 'duplicate' },
+      { seq: unknown.seq, status: 'duplicate', reason: result.results[2]?.reason, current: null },
+    ]);
+  });
+
   it('keeps every organisation’s sync data to itself', async () => {
     const { store } = fixture();
     const { app } = await syncApp(store);
@@ -499,6 +547,8 @@ describe.each(storeKinds)('sync on %s', (kind) => {
       status: 'rejected',
       reason: expect.stringMatching(/efgCase .*protocolversie 2.*Werk de app bij/),
     });
+    // A kind the old app does not know: no server state to take over.
+    expect(result.results[1]).not.toHaveProperty('current');
 
     // The same case from the current app applies; the old app's pull leaves it out.
     const newApp = new Device('newapp');

@@ -3,6 +3,7 @@
 // for a correction. Every change is one transaction with its outbox op.
 import Dexie from 'dexie';
 import {
+  isOwnInspection,
   moduleAllowsTarget,
   type GeoPosition,
   type ModuleId,
@@ -99,7 +100,13 @@ export class InspectionRepository {
   ): Promise<InspectionView | undefined> {
     return this.context.run(async () => {
       const rows = await this.readForTarget(targetLevel, targetId);
-      return rows.find((row) => row.module === module && EDITABLE_STATUSES.includes(row.status));
+      const me = this.context.currentUser();
+      return rows.find(
+        (row) =>
+          row.module === module &&
+          EDITABLE_STATUSES.includes(row.status) &&
+          isOwnInspection(row, me),
+      );
     });
   }
 
@@ -360,7 +367,7 @@ export class InspectionRepository {
     // syncs to every device of the organisation but belongs on that colleague's list only.
     const me = this.context.currentUser();
     return rows
-      .filter((row) => me === undefined || row.inspectorId === undefined || row.inspectorId === me)
+      .filter((row) => isOwnInspection(row, me))
       .map(toInspectionView)
       .filter((row): row is InspectionView => row !== undefined)
       .sort(comparePlanning);

@@ -4,8 +4,18 @@
 // its cursor and its acknowledgement, so a crash never leaves a cursor ahead of the data.
 import Dexie, { type Table } from 'dexie';
 import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
-import { isDeleted, mergeRecordStates, type RecordState } from '../../shared/sync/merge.ts';
-import type { Op, PulledChange } from '../../shared/sync/protocol.ts';
+import {
+  emptyRecord,
+  isDeleted,
+  mergeRecordStates,
+  type RecordState,
+} from '../../shared/sync/merge.ts';
+import type {
+  EntityType,
+  Op,
+  PulledChange,
+  ServerRecordState,
+} from '../../shared/sync/protocol.ts';
 import {
   CURRENT_SCHEMA_VERSION,
   SYNC_CURSOR_KEY,
@@ -40,6 +50,23 @@ export interface ApplyPullInput {
   appliedUpTo: number;
 }
 
+/** A record whose op the server rejected, with the server's state of it after that push. */
+export interface RejectedRecord {
+  entity: EntityType;
+  id: string;
+  /** Null: the server has no such record. */
+  current: ServerRecordState | null;
+}
+
+export interface AdoptServerStatesInput {
+  /** The client whose push was answered. */
+  clientId: string;
+  /** The push answer's appliedUpTo: that client's ops up to it are part of `current` already. */
+  appliedUpTo: number;
+  serverHlc: string;
+  records: readonly RejectedRecord[];
+}
+
 export interface SyncStore {
   readonly schemaVersion: number;
   clientId(): Promise<string>;
@@ -54,6 +81,13 @@ export interface SyncStore {
   cursor(): Promise<number>;
   /** Merges one pulled page, stores its cursor and acknowledges confirmed ops, atomically. */
   applyPull(input: ApplyPullInput): Promise<void>;
+  /**
+   * After rejected ops: each record goes back to the server's state, in one transaction, except
+   * the fields (and delete) of ops still waiting in the outbox, which are newer edits and will be
+   * pushed. Fields the server lacks are dropped; a record the server does not have is removed
+   * (photo bytes stay). Returns how many local records changed.
+   */
+  adoptServerStates(input: AdoptServerStatesInput): Promise<number>;
   pendingPhotoUploads(): Promise<PendingPhotoUpload[]>;
   photoBytes(hash: string): Promise<ArrayBuffer | undefined>;
   /** Call only after the server stored and verified the bytes. */
@@ -78,6 +112,16 @@ export interface SyncStore {
 }
 
 type SyncedRow = SyncClocks & Record<string, unknown>;
+
+function sameRecordState(a: RecordState, b: RecordState): boolean {
+  if (a.deletedHlc !== b.deletedHlc) return false;
+  const names = Object.keys(a.fields);
+  if (names.length !== Object.keys(b.fields).length) return false;
+  return names.every((name) => {
+    const [x, y] = [a.fields[name], b.fields[name]];
+    return x !== undefined && y !== undefined && x.hlc === y.hlc;
+  });
+}
 
 function remoteState(change: PulledChange): RecordState {
   const fields: RecordState['fields'] = {};
@@ -108,6 +152,91 @@ export function createSyncStore(context: StoreContext): SyncStore {
     const after = rowFromState({ ...(before ?? defaults), ...keyFields }, merged);
     if (merged !== local || !before) await table.put(after);
     return { before, after };
+  }
+
+  /** The local table, key and key fields of a synced record. */
+  function localRecord(entity: EntityType, id: string) {
+    switch (entity) {
+      case 'answer': {
+        const [inspectionId, questionId] = answerKey(id);
+        return {
+          table: db.answers as unknown as Table,
+          key: [inspectionId, questionId] as unknown,
+          keyFields: { inspectionId, questionId } as Record<string, unknown>,
+        };
+      }
+      case 'photo':
+        return { table: db.photos as Table, key: id as unknown, keyFields: { hash: id } };
+      case 'inspection':
+        return { table: db.inspections as Table, key: id as unknown, keyFields: { id } };
+      case 'finding':
+        return { table: db.findings as Table, key: id as unknown, keyFields: { id } };
+      case 'action':
+        return { table: db.actions as Table, key: id as unknown, keyFields: { id } };
+      case 'efgCase':
+        return { table: db.efgCases as Table, key: id as unknown, keyFields: { id } };
+      case 'roundSchedule':
+        return { table: db.roundSchedules as Table, key: id as unknown, keyFields: { id } };
+    }
+  }
+
+  /**
+   * Replaces a record's synced fields with the server's `current`, keeping the fields and delete
+   * of pending ops (`pending`). Returns whether the local row changed.
+   */
+  async function adoptServerState(
+    record: RejectedRecord,
+    pending: { fields: Set<string>; deleted: boolean },
+    at: string,
+    stamp: () => string,
+  ): Promise<boolean> {
+    // The server never accepted this record: keep what the user made (nothing is lost; the
+    // rejection reason stays visible) rather than delete work the server has no copy of.
+    if (record.current === null) return false;
+    const { table, key, keyFields } = localRecord(record.entity, record.id);
+    const before = (await table.get(key as string)) as SyncedRow | undefined;
+    const local = before ? recordState(before) : emptyRecord();
+    const fields: RecordState['fields'] = { ...record.current?.fields };
+    for (const name of pending.fields) {
+      const field = local.fields[name];
+      if (field) fields[name] = field;
+    }
+    const deletedHlc = pending.deleted ? local.deletedHlc : record.current?.deletedHlc;
+    const state: RecordState = deletedHlc === undefined ? { fields } : { fields, deletedHlc };
+    let after: SyncedRow | undefined;
+    if (record.current !== null || Object.keys(fields).length > 0 || deletedHlc !== undefined) {
+      // Local-only properties (a photo's `uploaded`) stay; every synced field is replaced.
+      const base: Record<string, unknown> = { ...before };
+      for (const name of Object.keys(local.fields)) delete base[name];
+      after = rowFromState({ ...base, ...keyFields }, state);
+    }
+    if (before && after && sameRecordState(local, state)) return false;
+    if (!before && !after) return false;
+    if (after) await table.put(after);
+    else await table.delete(key as string);
+
+    if (record.entity === 'answer' && before) {
+      // Like a pulled change that won: the refused local value stays in the answer's history.
+      const oldValue = (before.value ?? null) as unknown;
+      const newValue = (after && !isDeleted(state) ? (after.value ?? null) : null) as unknown;
+      if (JSON.stringify(oldValue) !== JSON.stringify(newValue)) {
+        const [inspectionId, questionId] = answerKey(record.id);
+        await db.answerHistory.add({
+          id: uuidv7(context.now()),
+          inspectionId,
+          questionId,
+          oldValue: oldValue as never,
+          newValue: newValue as never,
+          at,
+          // Now, on this device: after the refused write in the history, whatever the server's
+          // value clock says.
+          hlc: stamp(),
+          ...(typeof after?.answeredBy === 'string' && { by: after.answeredBy }),
+          reason: 'changed',
+        });
+      }
+    }
+    return true;
   }
 
   async function applyChange(change: PulledChange, at: string): Promise<void> {
@@ -300,6 +429,66 @@ export function createSyncStore(context: StoreContext): SyncStore {
                   true,
                 )
                 .delete();
+          },
+        ),
+      ),
+
+    adoptServerStates: (input) =>
+      context.run(() =>
+        db.transaction(
+          'rw',
+          [
+            db.meta,
+            db.outbox,
+            db.inspections,
+            db.answers,
+            db.answerHistory,
+            db.findings,
+            db.actions,
+            db.photos,
+            db.efgCases,
+            db.roundSchedules,
+          ],
+          async () => {
+            const recordKey = (entity: string, id: string) => `${entity}\u0000${id}`;
+            const records = new Map<string, RejectedRecord>();
+            for (const record of input.records)
+              records.set(recordKey(record.entity, record.id), record);
+            if (records.size === 0) return 0;
+            // Ops the server has not seen yet (later ones of this client, and any other client's
+            // from a restored backup): their fields are the user's newer edits.
+            const pending = new Map<string, { fields: Set<string>; deleted: boolean }>();
+            await db.outbox
+              .filter(
+                (row) =>
+                  records.has(recordKey(row.entity, row.id)) &&
+                  (row.clientId !== input.clientId || row.seq > input.appliedUpTo),
+              )
+              .each((row) => {
+                const k = recordKey(row.entity, row.id);
+                const entry = pending.get(k) ?? { fields: new Set<string>(), deleted: false };
+                for (const name of Object.keys(row.fields)) entry.fields.add(name);
+                if (row.kind === 'delete') entry.deleted = true;
+                pending.set(k, entry);
+              });
+            // Later local edits must sort after the server's clocks taken over here.
+            const state = await context.readWriterState();
+            const clock = new HybridLogicalClock(state.clientId, context.now, state.hlc);
+            clock.receive(input.serverHlc);
+            for (const record of records.values()) {
+              for (const field of Object.values(record.current?.fields ?? {}))
+                clock.receive(field.hlc);
+              if (record.current?.deletedHlc !== undefined)
+                clock.receive(record.current.deletedHlc);
+            }
+            const at = context.nowIso();
+            let changed = 0;
+            for (const [k, record] of records) {
+              const kept = pending.get(k) ?? { fields: new Set<string>(), deleted: false };
+              if (await adoptServerState(record, kept, at, () => clock.tick())) changed += 1;
+            }
+            await db.meta.put({ key: WRITER_KEY, value: { ...state, hlc: clock.current() } });
+            return changed;
           },
         ),
       ),

@@ -650,6 +650,9 @@ export const nl = {
     'Deze app-versie wordt niet meer door de server geaccepteerd. Werk de app bij om te synchroniseren; uw werk blijft bewaard.',
   'sync.update': 'App bijwerken',
   'sync.rejected': 'Door de server geweigerde wijzigingen ({count}):',
+  // sync-rejections:start (sync correctness)
+  'sync.rejectedReverted': 'Dit apparaat toont nu weer de versie van de server.',
+  // sync-rejections:end
   'sync.photosRefused':
     '{count} foto’s zijn niet door de server geaccepteerd. Ze blijven op dit apparaat bewaard.',
   'sync.photosCorrupt':
@@ -1586,6 +1589,9 @@ export const en: Catalogue = {
     'The server no longer accepts this app version. Update the app to synchronise; your work is kept.',
   'sync.update': 'Update app',
   'sync.rejected': 'Changes refused by the server ({count}):',
+  // sync-rejections:start (sync correctness)
+  'sync.rejectedReverted': 'This device now shows the server’s version again.',
+  // sync-rejections:end
   'sync.photosRefused': '{count} photos were not accepted by the server. They stay on this device.',
   'sync.photosCorrupt':
     '{count} photos from colleagues or other devices could not be loaded (damaged). They are fetched again when you reopen the app.',

@@ -8,7 +8,7 @@ import {
   PHOTO_CHUNK_BYTES,
   PROTOCOL_VERSION,
 } from '../../shared/sync/protocol.ts';
-import type { Op } from '../../shared/sync/protocol.ts';
+import type { Op, PushResponse } from '../../shared/sync/protocol.ts';
 import type { PendingPhotoUpload, SyncStore } from '../db/index.ts';
 import { sha256Hex, type HashFunction } from '../platform/crypto.ts';
 import { backoffDelay, DEFAULT_BACKOFF, type BackoffOptions } from './backoff.ts';
@@ -36,6 +36,8 @@ export interface RejectedOp {
   entity: Op['entity'];
   id: string;
   reason: string;
+  /** The device took the server's version of the record back (the refused values are gone). */
+  reverted?: boolean;
 }
 
 export interface SyncStatus {
@@ -255,6 +257,7 @@ export class SyncEngine {
           clientId: owner,
           ops,
         });
+        await this.adoptServerStates(owner, ops, response);
         this.noteRejections(ops, response.results);
         appliedUpTo = response.appliedUpTo;
         const last = ops[ops.length - 1]?.seq ?? after;
@@ -390,16 +393,54 @@ export class SyncEngine {
     await store.markPhotoUploaded(photo.hash);
   }
 
-  private noteRejections(
+  /**
+   * The refused values carry newer clocks than the server's, so no pull would ever replace them:
+   * the records of rejected ops go back to the server's state now (pending later edits stay).
+   */
+  private async adoptServerStates(
+    owner: string,
     ops: readonly Op[],
-    results: readonly { seq: number; status: string; reason?: string | undefined }[],
-  ): void {
+    response: PushResponse,
+  ): Promise<void> {
+    const bySeq = new Map(ops.map((op) => [op.seq, op]));
+    const records: Parameters<SyncStore['adoptServerStates']>[0]['records'][number][] = [];
+    for (const result of response.results) {
+      const op = bySeq.get(result.seq);
+      // A duplicate with `current` is a rejected op sent again (the first answer was lost).
+      if (result.status !== 'applied' && op && result.current !== undefined)
+        records.push({ entity: op.entity, id: op.id, current: result.current });
+    }
+    if (records.length === 0) return;
+    await this.options.store.adoptServerStates({
+      clientId: owner,
+      appliedUpTo: response.appliedUpTo,
+      serverHlc: response.serverHlc,
+      records,
+    });
+  }
+
+  private noteRejections(ops: readonly Op[], results: PushResponse['results']): void {
     const bySeq = new Map(ops.map((op) => [op.seq, op]));
     const fresh: RejectedOp[] = [];
+    const known = new Set(this.current.rejected.map((r) => `${r.entity}/${r.id}/${r.reason}`));
     for (const result of results) {
       const op = bySeq.get(result.seq);
-      if (result.status === 'rejected' && op)
-        fresh.push({ entity: op.entity, id: op.id, reason: result.reason ?? '' });
+      const refused =
+        result.status === 'rejected' ||
+        (result.status === 'duplicate' && result.current !== undefined);
+      if (!refused || !op) continue;
+      const rejection: RejectedOp = {
+        entity: op.entity,
+        id: op.id,
+        reason: result.reason ?? '',
+        // With no server copy (null) the device keeps the user's work: nothing to revert to.
+        ...(result.current !== undefined && result.current !== null && { reverted: true }),
+      };
+      // A retried push repeats its rejections; each is told once.
+      const key = `${op.entity}/${op.id}/${rejection.reason}`;
+      if (result.status === 'duplicate' && known.has(key)) continue;
+      known.add(key);
+      fresh.push(rejection);
     }
     if (fresh.length > 0)
       this.update({

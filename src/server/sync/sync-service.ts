@@ -319,6 +319,38 @@ async function pushInTransaction(
     outcomes.push({ op, result });
     appliedUpTo = op.seq;
   }
+  // A rejected op's record as this push commits it: the device takes it in place of the refused
+  // values, whose newer clocks would otherwise win every later merge. Not for a kind the
+  // device's protocol does not know.
+  const withCurrent: { op: Op; result: OpResult }[] = outcomes.filter(
+    ({ result }) => result.status === 'rejected',
+  );
+  // A retry after a lost answer: the device never learnt which ops were refused, so a duplicate
+  // that was rejected says so again.
+  const retried = new Map(
+    ops.filter((op) => op.seq <= client.applied_up_to).map((o) => [o.seq, o]),
+  );
+  if (retried.size > 0) {
+    const { rows } = await tx.query<{ seq: string | number; reason: string | null }>(
+      `SELECT seq, reason FROM sync_op_results
+       WHERE client_id = $1 AND status = 'rejected'
+         AND seq IN (SELECT k::bigint FROM jsonb_array_elements_text($2::jsonb) AS k)`,
+      [request.clientId, JSON.stringify([...retried.keys()])],
+    );
+    for (const row of rows) {
+      const op = retried.get(Number(row.seq));
+      const index = results.findIndex((result) => result.seq === Number(row.seq));
+      if (!op || index < 0) continue;
+      const result: OpResult = { seq: op.seq, status: 'duplicate', reason: row.reason ?? '' };
+      results[index] = result;
+      withCurrent.push({ op, result });
+    }
+  }
+  for (const { op, result } of withCurrent) {
+    if (entityVersionProblem(op.entity, request.protocolVersion)) continue;
+    const record = await load(op.entity, op.id);
+    result.current = record.exists ? record.state : null;
+  }
 
   // The op results and the device's progress: still outside the counter lock.
   await tx.query(

@@ -49,6 +49,22 @@ export const InspectionRecordSchema = z.object({
 });
 export type InspectionRecord = z.infer<typeof InspectionRecordSchema>;
 
+/**
+ * Whether an inspection is the given user's to carry out: assigned to them, or to nobody (made
+ * before assignments existed). Work of a colleague syncs to every device of the organisation but
+ * is not offered to continue: the server lets only the owner or the assigned inspector edit it.
+ */
+export function isOwnInspection(
+  inspection: { inspectorId?: string | undefined },
+  userId: string | undefined,
+): boolean {
+  return (
+    userId === undefined ||
+    inspection.inspectorId === undefined ||
+    inspection.inspectorId === userId
+  );
+}
+
 export type TemplateLookup = { ok: true; template: Template } | { ok: false; error: string };
 
 /** The template version of an inspection; older versions stay available after a newer one ships. */

@@ -81,8 +81,10 @@ export type ServerRecordState = z.infer<typeof RecordStateSchema>;
  * `rejected`: permanently invalid (reason says why, in Dutch); it counts as applied so one bad op
  * never blocks the queue. A rejected op carries `current`, the record's server state after the
  * whole push (null: the server has no such record), so the device can drop the refused values:
- * their clocks are newer than the server's, so no later pull would ever replace them. Optional:
- * added within protocol 2; a device that ignores it keeps the refused values (the old behaviour).
+ * their clocks are newer than the server's, so no later pull would ever replace them. A
+ * duplicate of an op rejected earlier carries its reason and `current` again (the answer to the
+ * first push may have been lost). Optional: added within protocol 2; a device that ignores it
+ * keeps the refused values (the old behaviour).
  */
 export const OpResultSchema = z.object({
   seq: z.number().int().positive(),

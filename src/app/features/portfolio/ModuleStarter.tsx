@@ -6,7 +6,9 @@ import {
   type ModuleId,
   type TargetLevel,
 } from '../../../shared/domain/module.ts';
+import { isOwnInspection } from '../../../shared/domain/inspection.ts';
 import { getAppStore, type InspectionView } from '../../db/index.ts';
+import { session } from '../../state/session.ts';
 import { browserGeolocator } from '../../platform/geolocation.ts';
 import { t } from '../../i18n/i18n.ts';
 import { Badge } from '../../ui/Badge.tsx';
@@ -68,7 +70,10 @@ export function ModuleStarter({ level, targetId, inspections, sources = {} }: Mo
       )}
       {modules.map((module) => {
         const open = inspections.find(
-          (inspection) => inspection.module === module && OPEN_STATUSES.has(inspection.status),
+          (inspection) =>
+            inspection.module === module &&
+            OPEN_STATUSES.has(inspection.status) &&
+            isOwnInspection(inspection, session.value?.user.id),
         );
         const candidates = open ? [] : (sources[module] ?? []);
         return (

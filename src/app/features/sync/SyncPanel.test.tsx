@@ -1,6 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.ts';
+import { nl } from '../../i18n/messages.ts';
 import { syncStatus } from '../../state/sync-engine-status.ts';
 import { idleSyncStatus, type SyncStatus } from '../../sync/engine.ts';
 import { SyncPanel } from './SyncPanel.tsx';
@@ -61,6 +62,18 @@ describe('sync panel', () => {
     expect(shown).toContain('Laatst gesynchroniseerd');
     expect(shown).toContain('Door de server geweigerde wijzigingen (1)');
     expect(shown).toContain('Alleen veiligheid mag afronden.');
+  });
+
+  it('says when the device went back to the server’s version of a refused change', () => {
+    const shown = text({
+      ...idle,
+      rejected: [
+        { entity: 'efgCase', id: 'a', reason: 'Intussen gewijzigd.', reverted: true },
+        { entity: 'answer', id: 'b/q', reason: 'Niet uw inspectie.' },
+      ],
+    });
+    expect(shown).toContain('Intussen gewijzigd. ' + nl['sync.rejectedReverted']);
+    expect(shown).not.toContain('Niet uw inspectie. ' + nl['sync.rejectedReverted']);
   });
 
   it('says how many downloaded photos were damaged and when they are fetched again', () => {

@@ -72,6 +72,7 @@ export function SyncPanel() {
             {status.rejected.map((rejection) => (
               <li key={`${rejection.entity}:${rejection.id}:${rejection.reason}`}>
                 {rejection.reason}
+                {rejection.reverted && <> {t('sync.rejectedReverted')}</>}
               </li>
             ))}
           </ul>
