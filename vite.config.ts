@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
           environment: 'node',
-          setupFiles: ['test/support/fresh-indexeddb.ts'],
+          setupFiles: ['test/support/fresh-indexeddb.ts', 'test/support/english-catalogue.ts'],
         },
       },
       {

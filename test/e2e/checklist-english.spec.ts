@@ -2,7 +2,8 @@
 // question labels, options, help with rules and sources) reads in English, also offline, because
 // the service worker precaches the separately loaded English template catalogue.
 import { expect, test } from '@playwright/test';
-import { en, nl } from '../../src/app/i18n/messages.ts';
+import { en } from '../../src/app/i18n/messages-en.ts';
+import { nl } from '../../src/app/i18n/messages.ts';
 import { templateCatalogueEn } from '../../src/shared/domain/templates/i18n/en.ts';
 import { AppShell } from './pages/app-shell.ts';
 

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { catalogues, type Locale, type MessageKey } from './messages.ts';
+import { nl, type Catalogue, type Locale, type MessageKey } from './messages.ts';
 
 const STORAGE_KEY = 'schouw.locale';
 
@@ -11,15 +11,36 @@ function initialLocale(): Locale {
 /** The UI language; Dutch unless the user chose English on this device. */
 export const locale = signal<Locale>(initialLocale());
 
+// Dutch is always there; English arrives on demand (the service worker precaches it, so this
+// works offline too). Until it has loaded, texts show in Dutch rather than as keys.
+const loaded = signal<Partial<Record<Locale, Catalogue>>>({ nl });
+let englishLoad: Promise<void> | undefined;
+
+/** Loads a language's catalogue; resolves at once when it is already there. */
+export function loadLocale(next: Locale): Promise<void> {
+  if (loaded.value[next]) return Promise.resolve();
+  englishLoad ??= import('./messages-en.ts').then(
+    (module) => {
+      loaded.value = { ...loaded.value, en: module.en };
+    },
+    (error: unknown) => {
+      englishLoad = undefined; // try again next time
+      throw error;
+    },
+  );
+  return englishLoad;
+}
+
 export function setLocale(next: Locale): void {
   locale.value = next;
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
   if (typeof document !== 'undefined') document.documentElement.lang = next;
+  loadLocale(next).catch(() => undefined); // stays Dutch; the next switch tries again
 }
 
 /** Translate a catalogue key, filling `{name}` placeholders. Reading `locale` makes callers reactive. */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  const template = catalogues[locale.value][key];
+  const template = (loaded.value[locale.value] ?? nl)[key];
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,

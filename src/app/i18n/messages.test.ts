@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en, nl } from './messages.ts';
-import { setLocale, t } from './i18n.ts';
+import { en } from './messages-en.ts';
+import { nl } from './messages.ts';
+import { loadLocale, setLocale, t } from './i18n.ts';
 
 describe('message catalogue', () => {
   it('has an English text for every Dutch key and no extra keys', () => {
@@ -19,8 +20,9 @@ describe('message catalogue', () => {
     }
   });
 
-  it('translates to Dutch by default and to English after switching, filling placeholders', () => {
+  it('translates to Dutch by default and to English after switching, filling placeholders', async () => {
     setLocale('nl');
+    await loadLocale('en');
     expect(t('status.pending', { count: 3 })).toBe('3 wijzigingen wachten op verzending');
     setLocale('en');
     expect(t('status.pending', { count: 3 })).toBe('3 changes waiting to be sent');

@@ -1,12 +1,16 @@
+import { CSV_MIME, toCsv } from '../../../shared/export/index.ts';
 import { getAppStore, type ActionView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { downloadFile } from '../../platform/download.ts';
 import { useLive } from '../../state/use-live.ts';
+import { Button } from '../../ui/Button.tsx';
 import { LoadError, Loading } from '../common/LoadState.tsx';
 import { todayIso } from '../common/format.ts';
 import { usePromise } from '../common/use-promise.ts';
 import { ActionCard } from './ActionCard.tsx';
 import { actionsInContext } from './action-context.ts';
+import { actionsCsvColumns } from './actions-csv.ts';
 import { groupOpenActions, type DueGroup } from './action-options.ts';
 
 const RECENTLY_CLOSED = 20;
@@ -44,6 +48,21 @@ function OpenActions({ actions }: { actions: ActionView[] }) {
   if (items.status === 'error') return <LoadError error={items.error} />;
   return (
     <div data-testid="open-actions">
+      <div class="button-row">
+        <Button
+          variant="secondary"
+          data-testid="export-open-actions"
+          onClick={() =>
+            downloadFile(
+              `acties-${todayIso()}.csv`,
+              CSV_MIME,
+              toCsv(actionsCsvColumns(), items.value),
+            )
+          }
+        >
+          {t('actions.export')}
+        </Button>
+      </div>
       {groupOpenActions(items.value, todayIso()).map(({ group, items: inGroup }) => (
         <section key={group} aria-labelledby={`actions-${group}`}>
           <h2 id={`actions-${group}`}>{t(groupKeys[group])}</h2>
