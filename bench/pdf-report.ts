@@ -13,17 +13,15 @@
 //   process's peak RSS from /proc (VmHWM, reset before each run), so photo bytes count too.
 // - Node: the same code on fake-indexeddb; process.memoryUsage() splits out ArrayBuffers. The
 //   gather time there is fake IndexedDB, not a browser's.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { chromium } from '@playwright/test';
 import 'fake-indexeddb/auto';
 import { PDFDocument } from 'pdf-lib';
-import { build } from 'vite';
 import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import {
   countImages,
@@ -34,6 +32,7 @@ import {
 } from './pdf-report-page/seed.ts';
 import type { PageRun } from './pdf-report-page/entry.ts';
 import type { Benchmark, Measurement } from './support/benchmark.ts';
+import { withBenchPage } from './support/chromium-page.ts';
 
 const RUNS = 3;
 const WIDTH = PHOTO_WIDTH;
@@ -213,51 +212,6 @@ async function runInNode(jpegs: readonly Uint8Array[]): Promise<Measurement[]> {
   ];
 }
 
-async function buildPage(): Promise<void> {
-  await build({
-    configFile: false,
-    root: pageDir,
-    base: './',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true },
-  });
-}
-
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.jpg': 'image/jpeg',
-};
-
-/** The built page, and the photos under /photos/. */
-function serve(): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = path.startsWith('/photos/')
-      ? join(photoDir, path.slice('/photos/'.length))
-      : join(outDir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(photoDir) && !file.startsWith(outDir)) {
-      response.writeHead(404).end();
-      return;
-    }
-    try {
-      const body = readFileSync(file);
-      const extension = file.slice(file.lastIndexOf('.'));
-      response.writeHead(200, { 'content-type': types[extension] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, origin: `http://127.0.0.1:${port}` });
-    });
-  });
-}
-
 /** Linux: the renderer processes of the profile, by pid. */
 function rendererPids(profile: string): number[] {
   return readdirSync('/proc')
@@ -282,19 +236,14 @@ function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 /** The Chromium run: the app's code on the real IndexedDB, as the button runs it. */
 async function runInChromium(): Promise<Measurement[]> {
-  await buildPage();
-  const { server, origin } = await serve();
-  const profile = mkdtempSync(join(tmpdir(), 'schouw-pdf-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumExecutable,
-    args: [...chromiumArgs, '--js-flags=--expose-gc'],
-    headless: true,
-  });
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.setDefaultTimeout(0);
-    await page.goto(`${origin}/index.html`);
-    await page.waitForFunction(() => document.title === 'ready');
+  const options = {
+    pageDir,
+    outDir,
+    profilePrefix: 'schouw-pdf-bench-',
+    extraArgs: ['--js-flags=--expose-gc'],
+    mounts: { '/photos/': photoDir },
+  };
+  return withBenchPage(options, async ({ page, profile }) => {
     const seedStart = performance.now();
     await page.evaluate(() => window.pdfBench.seed());
     const seedMs = performance.now() - seedStart;
@@ -350,11 +299,7 @@ async function runInChromium(): Promise<Measurement[]> {
       { name: 'Chromium: PDF size', value: mb(last.pdfBytes), unit: 'MB' },
       { name: 'Chromium: seeding the store (setup)', value: Math.round(seedMs), unit: 'ms' },
     ];
-  } finally {
-    await context.close();
-    server.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 export const benchmark: Benchmark = {

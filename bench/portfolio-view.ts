@@ -2,15 +2,9 @@
 // labels and scoring the newest finished scans and zorggeschiktheid inspections, against a raw
 // IndexedDB cursor over the same dwellings (the floor for the label part).
 // Run: `npm run bench -- portfolio-view` (or `npx tsx bench/run.ts portfolio-view`).
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import type { Benchmark } from './support/benchmark.ts';
+import { withBenchPage } from './support/chromium-page.ts';
 
 const pageDir = fileURLToPath(new URL('./portfolio-view-page/', import.meta.url));
 const outDir = fileURLToPath(new URL('./out/portfolio-view-page/', import.meta.url));
@@ -21,51 +15,11 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-
-function serve(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(root, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => {
-    // Port 0: the OS picks a free port, so parallel runs never collide.
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, origin: `http://127.0.0.1:${port}` });
-    });
-  });
-}
-
 export const benchmark: Benchmark = {
   title: 'portfolio view in Chromium: 50,000 dwellings, 9,500 inspections (IndexedDB on disk)',
   async run() {
-    await build({
-      configFile: false,
-      root: pageDir,
-      base: './',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true, target: 'es2022', minify: true },
-    });
-    const { server, origin } = await serve(outDir);
-    const profile = mkdtempSync(join(tmpdir(), 'schouw-portfolio-view-bench-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumExecutable,
-      args: chromiumArgs,
-      headless: true,
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(0);
-      await page.goto(`${origin}/index.html`);
-      await page.waitForFunction(() => document.title === 'ready');
+    const options = { pageDir, outDir, profilePrefix: 'schouw-portfolio-view-bench-' };
+    return withBenchPage(options, async ({ page }) => {
       const dwellings = await page.evaluate(() => window.portfolioViewBench.importPortfolio());
       const bench = () => page.evaluate(() => window.portfolioViewBench.potential());
       const rawCursor = () => page.evaluate(() => window.portfolioViewBench.rawCursor());
@@ -121,10 +75,6 @@ export const benchmark: Benchmark = {
           note: `${runs(full)}; ${loaded.inspections} inspections (${loaded.answers} answers) of which the ${loaded.counted} counted ones are read and scored; totals ${last.extra} extra dwellings, ${last.nultreden} nultreden, ${last.efg} EFG`,
         },
       ];
-    } finally {
-      await context.close();
-      await new Promise((resolve) => server.close(resolve));
-      rmSync(profile, { recursive: true, force: true });
-    }
+    });
   },
 };

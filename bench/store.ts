@@ -2,15 +2,9 @@
 // IndexedDB bulk put of the same rows in the same browser, search-as-you-type latency, opening a
 // complex of 500 dwellings, and saving one answer, with 200,000 answers in the database.
 // Run: `npm run bench -- store` (or `npx tsx bench/run.ts store`).
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { build } from 'vite';
-import { chromiumArgs, chromiumExecutable } from '../test/support/chromium.ts';
 import type { Benchmark, Measurement } from './support/benchmark.ts';
+import { withBenchPage } from './support/chromium-page.ts';
 
 const pageDir = fileURLToPath(new URL('./store-page/', import.meta.url));
 const outDir = fileURLToPath(new URL('./out/store-page/', import.meta.url));
@@ -26,56 +20,11 @@ function percentile(values: readonly number[], p: number): number {
 }
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-async function buildPage(): Promise<void> {
-  await build({
-    configFile: false,
-    root: pageDir,
-    base: './',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2022', minify: true },
-  });
-}
-
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
-
-function serve(root: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    const file = join(root, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => {
-    // Port 0: the OS picks a free port, so parallel runs never collide.
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      resolve({ server, origin: `http://127.0.0.1:${port}` });
-    });
-  });
-}
-
 export const benchmark: Benchmark = {
   title: 'local store in Chromium: 50,000 dwellings, 200,000 answers (IndexedDB on disk)',
   async run() {
-    await buildPage();
-    const { server, origin } = await serve(outDir);
-    const profile = mkdtempSync(join(tmpdir(), 'schouw-store-bench-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumExecutable,
-      args: chromiumArgs,
-      headless: true,
-    });
-    try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      page.setDefaultTimeout(0);
-      await page.goto(`${origin}/index.html`);
-      await page.waitForFunction(() => document.title === 'ready');
-
+    const options = { pageDir, outDir, profilePrefix: 'schouw-store-bench-' };
+    return withBenchPage(options, async ({ page }) => {
       // Alternate raw and store runs so disk and cache state affect both alike.
       const rawRuns: number[] = [];
       const storeRuns: number[] = [];
@@ -193,10 +142,6 @@ export const benchmark: Benchmark = {
         );
       }
       return results;
-    } finally {
-      await context.close();
-      await new Promise((resolve) => server.close(resolve));
-      rmSync(profile, { recursive: true, force: true });
-    }
+    });
   },
 };

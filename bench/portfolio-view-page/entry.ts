@@ -10,7 +10,7 @@ import { answerSetFor, type PlainValue } from '../../src/shared/domain/templates
 import { latestTemplate } from '../../src/shared/domain/templates/registry.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { formatHlc } from '../../src/shared/sync/hlc.ts';
-import { generatePortfolio } from '../../test/unit/db/portfolio-generator.ts';
+import { benchPortfolioParts } from '../support/bench-portfolio.ts';
 
 const storage = fixedStorage({ usage: 0, quota: 50 * 1024 ** 3 });
 const NAME = 'portfolio-view-bench';
@@ -70,19 +70,8 @@ const splitsen: Record<string, PlainValue> = {
 
 /** 495 complexes of 100 dwellings plus one of 500: 50,000 dwellings (as bench/store-page). */
 function benchPortfolio(): DemoPortfolio {
-  const many = generatePortfolio({
-    complexes: 495,
-    pandenPerComplex: 5,
-    dwellingsPerPand: 20,
-    seed: 42,
-  });
-  const big = generatePortfolio({
-    complexes: 1,
-    pandenPerComplex: 5,
-    dwellingsPerPand: 100,
-    seed: 43,
-  });
-  return { organisation: many.organisation, complexes: [...many.complexes, ...big.complexes] };
+  const { organisation, complexes, bigComplex } = benchPortfolioParts();
+  return { organisation, complexes: [...complexes, bigComplex] };
 }
 
 let counter = 0;

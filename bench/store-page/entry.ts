@@ -11,7 +11,7 @@ import { latestTemplate, templateQuestions } from '../../src/shared/domain/templ
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { formatHlc } from '../../src/shared/sync/hlc.ts';
 import { searchQueryTokens } from '../../src/app/db/search-tokens.ts';
-import { generatePortfolio } from '../../test/unit/db/portfolio-generator.ts';
+import { benchPortfolioParts } from '../support/bench-portfolio.ts';
 
 type Durability = 'default' | 'strict' | 'relaxed';
 
@@ -22,21 +22,10 @@ let bigComplexId = '';
 /** 495 complexes of 100 dwellings plus one of 500: 50,000 dwellings. */
 function benchPortfolio(): DemoPortfolio {
   if (portfolio) return portfolio;
-  const many = generatePortfolio({
-    complexes: 495,
-    pandenPerComplex: 5,
-    dwellingsPerPand: 20,
-    seed: 42,
-  });
-  const big = generatePortfolio({
-    complexes: 1,
-    pandenPerComplex: 5,
-    dwellingsPerPand: 100,
-    seed: 43,
-  });
-  const complex = { ...big.complexes[0]!, complexnummer: 'C-9999', name: 'Groot Complex Zuid' };
+  const { organisation, complexes, bigComplex } = benchPortfolioParts();
+  const complex = { ...bigComplex, complexnummer: 'C-9999', name: 'Groot Complex Zuid' };
   bigComplexId = complex.id;
-  portfolio = { organisation: many.organisation, complexes: [...many.complexes, complex] };
+  portfolio = { organisation, complexes: [...complexes, complex] };
   return portfolio;
 }
 

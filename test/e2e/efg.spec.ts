@@ -2,51 +2,20 @@
 // duurzaamheid sees the demo organisation's E/F/G dwellings (imported from the demo EP-online
 // file), moves one to "in voorbereiding", drops another with a reason and plans an energie-opname
 // for the demo inspecteur; the inspecteur, on a second device, syncs and finds it in "Mijn planning".
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
-import { AppShell } from './pages/app-shell.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
+import {
+  Devices,
+  expectNoSevereAxeViolations,
+  installOnline,
+  signIn,
+  syncNow,
+} from './support/session.ts';
 
-const PASSWORD = 'schouw-demo';
 const DUURZAAMHEID = 'duurzaamheid@demo.schouw.nl';
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const DROP_NOTE = `Rijksmonument, gevel beschermd ${Date.now().toString(36)}`;
-
-async function expectNoSevereAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x)`)).toEqual([]);
-}
-
-async function installOnline(page: Page): Promise<void> {
-  const shell = new AppShell(page);
-  await shell.open('/');
-  await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-    timeout: 30_000,
-  });
-  await shell.waitForServiceWorkerControl();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await new FieldCapture(page).navLink('nav.account').click();
-  await page.getByLabel(nl['account.field.email']).fill(email);
-  await page.getByLabel(nl['account.field.password']).fill(PASSWORD);
-  await page.getByRole('button', { name: nl['account.signIn.submit'] }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await new FieldCapture(page).navLink('nav.settings').click();
-  const panel = page.getByTestId('sync-panel');
-  await expect(panel.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 });
-  await panel.getByTestId('sync-now').click();
-  await expect(panel.getByTestId('sync-last')).toContainText(pattern('sync.last'));
-  await expect(panel.getByTestId('sync-now')).toBeEnabled();
-  await expect(panel.getByTestId('sync-problem')).toHaveCount(0);
-  await expect(panel.getByTestId('sync-rejected')).toHaveCount(0);
-  await expect(page.getByTestId('pending-count')).toHaveText(nl['status.pending.none']);
-}
 
 function dwellingCard(page: Page, dwellingId: string): Locator {
   return page.locator(`[data-testid="efg-dwelling"][data-dwelling-id="${dwellingId}"]`);
@@ -57,12 +26,9 @@ test.describe('EFG workspace', () => {
     browser,
   }) => {
     test.setTimeout(240_000);
-    const contexts: BrowserContext[] = [];
-    const device = async () => {
-      const context = await browser.newContext();
-      contexts.push(context);
-      return { context, page: await context.newPage() };
-    };
+    const devices = new Devices(browser);
+    const device = () => devices.open();
+    let fieldPage: Page | undefined;
     try {
       const team = await device();
       const page = team.page;
@@ -166,6 +132,7 @@ test.describe('EFG workspace', () => {
 
       await test.step('the inspecteur syncs on another device and finds the opname in Mijn planning', async () => {
         const field = await device();
+        fieldPage = field.page;
         await installOnline(field.page);
         await signIn(field.page, INSPECTEUR);
         await syncNow(field.page);
@@ -182,8 +149,6 @@ test.describe('EFG workspace', () => {
       });
 
       await test.step('the statuses reached the server: the inspecteur’s device shows them, read-only', async () => {
-        const field = contexts[1];
-        const fieldPage = field?.pages()[0];
         if (!fieldPage) throw new Error('inspecteur device missing');
         await fieldPage.goto('/efg');
         await expect(fieldPage.getByText(nl['efg.readOnly'])).toBeVisible();
@@ -199,7 +164,7 @@ test.describe('EFG workspace', () => {
         await expect(fieldPage.getByRole('button', { name: nl['efg.plan.open'] })).toHaveCount(0);
       });
     } finally {
-      for (const context of contexts) await context.close();
+      await devices.closeAll();
     }
   });
 });

@@ -5,12 +5,11 @@
 // reopen for correction, carry-forward to an identical dwelling, and a backup restored in a
 // fresh browser.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
-import { encodePng } from '../support/png.ts';
-import { AppShell } from './pages/app-shell.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
+import { expectNoSevereAxeViolations, installOnline } from './support/session.ts';
+import { testPhoto } from './support/test-photo.ts';
 
 const ROOMS = ['Woonkamer', 'Keuken', 'Badkamer', 'Toilet', 'Slaapkamer'];
 
@@ -20,33 +19,6 @@ function localDay(days = 0): string {
   date.setDate(date.getDate() + days);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-/** A small photo made here, so the test needs no image files. */
-function testPhoto(): Buffer {
-  const width = 64;
-  const height = 48;
-  const data = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      data[i] = x * 4;
-      data[i + 1] = y * 5;
-      data[i + 2] = 160;
-      data[i + 3] = 255;
-    }
-  return encodePng({ width, height, data });
-}
-
-/** First visit online: the service worker installs and the demo portfolio is imported. */
-async function installOnline(page: Page): Promise<void> {
-  const shell = new AppShell(page);
-  await shell.open('/');
-  await expect(shell.heading(nl['home.title'])).toBeVisible();
-  await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-    timeout: 30_000,
-  });
-  await shell.waitForServiceWorkerControl();
 }
 
 interface BackupFile {
@@ -94,7 +66,7 @@ test.describe('field capture', () => {
     let app = new FieldCapture(page);
 
     await test.step('first visit online installs the app and the demo portfolio', async () => {
-      await installOnline(page);
+      await installOnline(page, { expectHome: true });
     });
 
     await context.setOffline(true);
@@ -103,13 +75,7 @@ test.describe('field capture', () => {
     let firstDwellingUrl = '';
     let secondDwellingUrl = '';
     await test.step('search the portfolio offline and open a complex with what is known', async () => {
-      await app.navLink('nav.portfolio').click();
-      await app.search('hoogvliet');
-      await page
-        .getByRole('link', { name: /C-1002 Seniorencomplex Hoogvliet/ })
-        .first()
-        .click();
-      await expect(app.heading('C-1002 Seniorencomplex Hoogvliet')).toBeVisible();
+      await app.openComplex('hoogvliet', 'C-1002 Seniorencomplex Hoogvliet');
       const facts = page.getByTestId('complex-facts');
       await expect(facts).toContainText(nl['complex.bouwjaar']);
       await expect(facts).toContainText(nl['complex.labels']);
@@ -235,13 +201,10 @@ test.describe('field capture', () => {
         'Drempelhulp plaatsen',
       );
 
-      const chooser = current.waitForEvent('filechooser');
-      await card.getByRole('button', { name: nl['photos.take'] }).click();
-      await (
-        await chooser
-      ).setFiles({ name: 'drempel.png', mimeType: 'image/png', buffer: testPhoto() });
-      await expect(card.getByRole('button', { name: pattern('photos.grid.open') })).toHaveCount(1, {
-        timeout: 20_000,
+      await app.addFindingPhoto(card, {
+        name: 'drempel.png',
+        mimeType: 'image/png',
+        buffer: testPhoto(),
       });
     });
 
@@ -354,7 +317,7 @@ test.describe('field capture', () => {
       const fresh: BrowserContext = await browser.newContext();
       try {
         const other = await fresh.newPage();
-        await installOnline(other);
+        await installOnline(other, { expectHome: true });
         const restored = new FieldCapture(other);
         await restored.navLink('nav.settings').click();
         await other.getByTestId('backup-file').setInputFiles({
@@ -401,12 +364,8 @@ test.describe('field capture', () => {
   }) => {
     test.setTimeout(180_000);
     const app = new FieldCapture(page);
-    const check = async (name: string) => {
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(severe.map((v) => `${name}: ${v.id}: ${v.help} (${v.nodes.length}x)`)).toEqual([]);
-    };
-    await installOnline(page);
+    const check = (name: string) => expectNoSevereAxeViolations(page, { label: name });
+    await installOnline(page, { expectHome: true });
     await check('mijn planning');
     await app.navLink('nav.portfolio').click();
     await app.search('C-1001');

@@ -5,13 +5,11 @@
 // and kept with the step), read the building's history, export the lists as CSV, and finally
 // sync: the server accepts every op (schedule, evidence photo, closing step).
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
-import { AppShell } from './pages/app-shell.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
+import { expectNoSevereAxeViolations, installOnline, signIn, syncNow } from './support/session.ts';
 
-const PASSWORD = 'schouw-demo';
 const VEILIGHEID = 'veiligheid@demo.schouw.nl';
 // Unique per run, so a reused dev server's earlier actions cannot satisfy the test.
 const ACTION = `Brandwerende deur kelder afstellen ${Date.now().toString(36)}`;
@@ -23,12 +21,6 @@ function localDate(days: number): string {
   date.setDate(date.getDate() + days);
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-async function expectNoSevereAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x)`)).toEqual([]);
 }
 
 async function cameraJpeg(page: Page): Promise<Buffer> {
@@ -64,20 +56,11 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
   context,
 }) => {
   test.setTimeout(180_000);
-  const shell = new AppShell(page);
   const app = new FieldCapture(page);
 
   await test.step('first visit online: the portfolio arrives and veiligheid signs in', async () => {
-    await shell.open('/');
-    await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-      timeout: 30_000,
-    });
-    await shell.waitForServiceWorkerControl();
-    await app.navLink('nav.account').click();
-    await page.getByLabel(nl['account.field.email']).fill(VEILIGHEID);
-    await page.getByLabel(nl['account.field.password']).fill(PASSWORD);
-    await page.getByRole('button', { name: nl['account.signIn.submit'] }).click();
-    await expect(page.getByTestId('signed-in-as')).toBeVisible();
+    await installOnline(page);
+    await signIn(page, VEILIGHEID);
   });
 
   await context.setOffline(true);
@@ -238,16 +221,6 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
   await test.step('back online, the server accepts everything: schedule, photo and closing step', async () => {
     await context.setOffline(false);
     await expect(page.getByTestId('connectivity')).toHaveText(nl['status.online']);
-    await app.navLink('nav.settings').click();
-    const panel = page.getByTestId('sync-panel');
-    await expect(panel.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 });
-    await panel.getByTestId('sync-now').click();
-    await expect(panel.getByTestId('sync-last')).toContainText(pattern('sync.last'));
-    await expect(panel.getByTestId('sync-now')).toBeEnabled();
-    await expect(panel.getByTestId('sync-problem')).toHaveCount(0);
-    await expect(panel.getByTestId('sync-rejected')).toHaveCount(0);
-    await expect(page.getByTestId('pending-count')).toHaveText(nl['status.pending.none'], {
-      timeout: 30_000,
-    });
+    await syncNow(page, { pendingTimeout: 30_000 });
   });
 });

@@ -7,22 +7,19 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { AppShell } from './pages/app-shell.ts';
+import { signIn as signInWith } from './support/session.ts';
 
 const BEHEERDER = 'beheerder@demo.schouw.nl';
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
-const DEMO_PASSWORD = 'schouw-demo';
 const SAMPLE = readFileSync(path.join(import.meta.dirname, '../fixtures/ep-online-v2-sample.csv'));
 
 function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await new AppShell(page).open('/account');
-  await page.getByLabel(nl['account.field.email']).fill(email);
-  await page.getByLabel(nl['account.field.password']).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: nl['account.signIn.submit'] }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
+/** Straight to /account: these tests need no installed app first. */
+function signIn(page: Page, email: string): Promise<void> {
+  return signInWith(page, email, { via: 'url' });
 }
 
 /** A real sample row (dwelling 0599010000001001) with some of its fields replaced. */

@@ -4,48 +4,22 @@
 // and its gemeente, labelled as indicative, next to the label distribution of the demo portfolio
 // as the server hands it out. Two browser contexts = two devices with their own storage.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { DemoPortfolioSchema, type DemoPortfolio } from '../../src/shared/domain/demo-portfolio.ts';
 import { nl } from '../../src/app/i18n/messages.ts';
-import { AppShell } from './pages/app-shell.ts';
-import { FieldCapture, pattern } from './pages/field-capture.ts';
+import { FieldCapture } from './pages/field-capture.ts';
+import {
+  Devices,
+  expectNoSevereAxeViolations,
+  installOnline,
+  signIn,
+  syncNow,
+} from './support/session.ts';
 
-const PASSWORD = 'schouw-demo';
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const BEHEERDER = 'beheerder@demo.schouw.nl';
 const COMPLEX = 'C-1002';
 const LABEL_CLASSES = ['A++++', 'A+++', 'A++', 'A+', 'A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
-
-/** First visit online: the worker installs and the demo portfolio is imported. */
-async function installOnline(page: Page): Promise<void> {
-  const shell = new AppShell(page);
-  await shell.open('/');
-  await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-    timeout: 30_000,
-  });
-  await shell.waitForServiceWorkerControl();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await new FieldCapture(page).navLink('nav.account').click();
-  await page.getByLabel(nl['account.field.email']).fill(email);
-  await page.getByLabel(nl['account.field.password']).fill(PASSWORD);
-  await page.getByRole('button', { name: nl['account.signIn.submit'] }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await new FieldCapture(page).navLink('nav.settings').click();
-  const panel = page.getByTestId('sync-panel');
-  await expect(panel.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 });
-  await panel.getByTestId('sync-now').click();
-  await expect(panel.getByTestId('sync-last')).toContainText(pattern('sync.last'));
-  await expect(panel.getByTestId('sync-now')).toBeEnabled();
-  await expect(panel.getByTestId('sync-problem')).toHaveCount(0);
-  await expect(panel.getByTestId('sync-rejected')).toHaveCount(0);
-  await expect(page.getByTestId('pending-count')).toHaveText(nl['status.pending.none']);
-}
 
 /** The cells of a table row (row header first) as the screen shows them. */
 async function cells(row: Locator): Promise<string[]> {
@@ -75,12 +49,8 @@ test.describe('portfolio view', () => {
     // The demo must have labels for the check to mean something.
     expect(dwellings.length - labelCount(null)).toBeGreaterThan(0);
 
-    const contexts: BrowserContext[] = [];
-    const device = async () => {
-      const context = await browser.newContext();
-      contexts.push(context);
-      return { context, page: await context.newPage() };
-    };
+    const devices = new Devices(browser);
+    const device = () => devices.open();
     try {
       const a = await device();
       const inspector = new FieldCapture(a.page);
@@ -212,16 +182,14 @@ test.describe('portfolio view', () => {
       });
 
       await test.step('the overview has no serious accessibility violations and works offline', async () => {
-        const { violations } = await new AxeBuilder({ page: b.page }).analyze();
-        const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x)`)).toEqual([]);
+        await expectNoSevereAxeViolations(b.page);
         await b.context.setOffline(true);
         await b.page.reload();
         await expect(b.page.getByTestId('summary-extra')).toHaveText('8');
         await b.context.setOffline(false);
       });
     } finally {
-      for (const context of contexts) await context.close();
+      await devices.closeAll();
     }
   });
 });

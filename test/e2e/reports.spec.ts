@@ -3,28 +3,14 @@
 // downloads the inspection and complex reports while still offline. Each PDF is read back with
 // pdf.js: pages, text (Dutch characters included) and the photo painted in it.
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
-import { encodePng } from '../support/png.ts';
 import { readPdf } from '../support/read-pdf.ts';
-import { AppShell } from './pages/app-shell.ts';
-import { FieldCapture, pattern, text } from './pages/field-capture.ts';
+import { FieldCapture, text } from './pages/field-capture.ts';
+import { expectNoSevereAxeViolations, installOnline } from './support/session.ts';
+import { testPhoto } from './support/test-photo.ts';
 
 const REMARK = 'Bewoner’s wens: geïsoleerde vloer – € 85 per m²';
-
-/** A 64 x 48 gradient PNG; the app's capture pipeline turns it into a JPEG. */
-function testPhoto(): Buffer {
-  const width = 64;
-  const height = 48;
-  const data = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 4;
-      data.set([x * 4, y * 5, 160, 255], i);
-    }
-  return encodePng({ width, height, data });
-}
 
 async function downloadReport(page: Page): Promise<{ download: Download; bytes: Uint8Array }> {
   const report = page.getByTestId('report');
@@ -46,12 +32,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
   const app = new FieldCapture(page);
 
   await test.step('first visit online installs the app and the demo portfolio', async () => {
-    const shell = new AppShell(page);
-    await shell.open('/');
-    await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-      timeout: 30_000,
-    });
-    await shell.waitForServiceWorkerControl();
+    await installOnline(page);
   });
 
   await context.setOffline(true);
@@ -59,13 +40,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
 
   let complexUrl = '';
   await test.step('start a zorggeschiktheid inspection of a dwelling and answer questions', async () => {
-    await app.navLink('nav.portfolio').click();
-    await app.search('hoogvliet');
-    await page
-      .getByRole('link', { name: /C-1002 Seniorencomplex Hoogvliet/ })
-      .first()
-      .click();
-    await expect(app.heading('C-1002 Seniorencomplex Hoogvliet')).toBeVisible();
+    await app.openComplex('hoogvliet', 'C-1002 Seniorencomplex Hoogvliet');
     complexUrl = new URL(page.url()).pathname;
     await app.dwellingTiles('Galerijflat · 61 m²').first().click();
     await app.module('zorggeschiktheid').getByRole('button', { name: nl['module.start'] }).click();
@@ -91,13 +66,10 @@ test('an inspector records an inspection offline and downloads its PDF report an
     await form.getByRole('button', { name: nl['finding.addWithAction'] }).click();
     await expect(form.getByText(nl['finding.added'])).toBeVisible();
     const card = page.getByTestId('finding').filter({ hasText: 'Voordeur' });
-    const chooser = page.waitForEvent('filechooser');
-    await card.getByRole('button', { name: nl['photos.take'] }).click();
-    await (
-      await chooser
-    ).setFiles({ name: 'drempel.png', mimeType: 'image/png', buffer: testPhoto() });
-    await expect(card.getByRole('button', { name: pattern('photos.grid.open') })).toHaveCount(1, {
-      timeout: 20_000,
+    await app.addFindingPhoto(card, {
+      name: 'drempel.png',
+      mimeType: 'image/png',
+      buffer: testPhoto(),
     });
   });
 
@@ -130,11 +102,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
   });
 
   await test.step('the report button and its status have no serious accessibility violations', async () => {
-    const { violations } = await new AxeBuilder({ page })
-      .include('[data-testid="report"]')
-      .analyze();
-    const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x)`)).toEqual([]);
+    await expectNoSevereAxeViolations(page, { include: '[data-testid="report"]' });
   });
 
   await test.step('download the complex report offline: summary plus the inspection', async () => {

@@ -2,13 +2,17 @@
 // action OFFLINE and syncs it; team veiligheid pulls it, finds it under "Acties" and closes it
 // with a note; the inspecteur syncs and sees it closed, by whom and when. In real Chromium
 // against the production build (two browser contexts = two devices with their own storage).
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
-import { AppShell } from './pages/app-shell.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
+import {
+  Devices,
+  expectNoSevereAxeViolations,
+  installOnline,
+  signIn,
+  syncNow,
+} from './support/session.ts';
 
-const PASSWORD = 'schouw-demo';
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const VEILIGHEID = 'veiligheid@demo.schouw.nl';
 const VEILIGHEID_NAME = 'Demo Veiligheid';
@@ -16,46 +20,6 @@ const VEILIGHEID_NAME = 'Demo Veiligheid';
 // Unique per run, so a reused dev server with earlier runs' actions cannot satisfy the test.
 const ACTION = `Zelfsluitende deur trappenhuis repareren ${Date.now().toString(36)}`;
 const CLOSING_NOTE = 'Deurdranger vervangen en getest';
-
-async function expectNoSevereAxeViolations(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.length}x)`)).toEqual([]);
-}
-
-/** First visit online: the worker installs and the demo portfolio is imported. */
-async function installOnline(page: Page): Promise<void> {
-  const shell = new AppShell(page);
-  await shell.open('/');
-  await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-    timeout: 30_000,
-  });
-  await shell.waitForServiceWorkerControl();
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  const app = new FieldCapture(page);
-  await app.navLink('nav.account').click();
-  await page.getByLabel(nl['account.field.email']).fill(email);
-  await page.getByLabel(nl['account.field.password']).fill(PASSWORD);
-  await page.getByRole('button', { name: nl['account.signIn.submit'] }).click();
-  await expect(page.getByTestId('signed-in-as')).toBeVisible();
-}
-
-/** "Nu synchroniseren" in Instellingen, then waits until the cycle finished without problems. */
-async function syncNow(page: Page): Promise<void> {
-  const app = new FieldCapture(page);
-  await app.navLink('nav.settings').click();
-  const panel = page.getByTestId('sync-panel');
-  await expect(panel.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 });
-  await panel.getByTestId('sync-now').click();
-  // The button only asks; a finished cycle shows "last synced" and enables the button again.
-  await expect(panel.getByTestId('sync-last')).toContainText(pattern('sync.last'));
-  await expect(panel.getByTestId('sync-now')).toBeEnabled();
-  await expect(panel.getByTestId('sync-problem')).toHaveCount(0);
-  await expect(panel.getByTestId('sync-rejected')).toHaveCount(0);
-  await expect(page.getByTestId('pending-count')).toHaveText(nl['status.pending.none']);
-}
 
 function actionCard(page: Page): ReturnType<Page['locator']> {
   return page.getByTestId('action-card').filter({ hasText: ACTION });
@@ -66,12 +30,8 @@ test.describe('sync between two roles', () => {
     browser,
   }) => {
     test.setTimeout(240_000);
-    const contexts: BrowserContext[] = [];
-    const device = async () => {
-      const context = await browser.newContext();
-      contexts.push(context);
-      return { context, page: await context.newPage() };
-    };
+    const devices = new Devices(browser);
+    const device = () => devices.open();
     try {
       const a = await device();
       const b = await device();
@@ -205,7 +165,7 @@ test.describe('sync between two roles', () => {
         );
       });
     } finally {
-      for (const context of contexts) await context.close();
+      await devices.closeAll();
     }
   });
 });

@@ -2,12 +2,12 @@
 // inspecteur, who can then sign in on another device; after the beheerder disables the account
 // that sign-in is refused. An inspecteur never sees the screen in the menu. Real Chromium against
 // the production build; every browser context is a separate device with its own storage.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { AppShell } from './pages/app-shell.ts';
+import { DEMO_PASSWORD, Devices, signIn as signInWith } from './support/session.ts';
 
 const BEHEERDER = 'beheerder@demo.schouw.nl';
-const DEMO_PASSWORD = 'schouw-demo';
 // Unique per run, so a reused dev server with earlier runs' users cannot satisfy the test.
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const NEW_EMAIL = `inspecteur-${RUN}@demo.schouw.nl`;
@@ -18,18 +18,9 @@ function fill(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 }
 
-/** Signs in through the account screen, as a person on a fresh tablet would. */
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await new AppShell(page).open('/account');
-  await page.getByLabel(nl['account.field.email']).fill(email);
-  await page.getByLabel(nl['account.field.password']).fill(password);
-  await page.getByRole('button', { name: nl['account.signIn.submit'] }).click();
-}
-
-async function device(browser: Browser, contexts: BrowserContext[]): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return context.newPage();
+/** Straight to /account; each test checks itself whether the sign-in was accepted or refused. */
+function signIn(page: Page, email: string, password: string): Promise<void> {
+  return signInWith(page, email, { password, via: 'url', expectSignedIn: false });
 }
 
 test.describe('user management', () => {
@@ -37,9 +28,9 @@ test.describe('user management', () => {
     browser,
   }) => {
     test.setTimeout(120_000);
-    const contexts: BrowserContext[] = [];
+    const devices = new Devices(browser);
     try {
-      const admin = await device(browser, contexts);
+      const admin = (await devices.open()).page;
       const shell = new AppShell(admin);
 
       await test.step('the beheerder signs in and opens Gebruikers from the menu', async () => {
@@ -84,7 +75,7 @@ test.describe('user management', () => {
       });
 
       await test.step('the new inspecteur signs in on another tablet and has no Gebruikers menu', async () => {
-        const tablet = await device(browser, contexts);
+        const tablet = (await devices.open()).page;
         await signIn(tablet, NEW_EMAIL, NEW_PASSWORD);
         await expect(tablet.getByTestId('signed-in-as')).toContainText(NEW_NAME);
         const tabletShell = new AppShell(tablet);
@@ -110,7 +101,7 @@ test.describe('user management', () => {
       });
 
       await test.step('the disabled inspecteur’s sign-in is refused on a fresh tablet', async () => {
-        const tablet = await device(browser, contexts);
+        const tablet = (await devices.open()).page;
         await signIn(tablet, NEW_EMAIL, NEW_PASSWORD);
         await expect(tablet.getByTestId('sign-in-error')).toHaveText(nl['account.error.disabled']);
         await expect(tablet.getByTestId('signed-in-as')).toHaveCount(0);
@@ -122,7 +113,7 @@ test.describe('user management', () => {
         await expect(row.getByTestId('user-disabled')).toHaveText(nl['users.disabled']);
       });
     } finally {
-      await Promise.all(contexts.map((context) => context.close()));
+      await devices.closeAll();
     }
   });
 

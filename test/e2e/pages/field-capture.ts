@@ -41,6 +41,18 @@ export class FieldCapture {
     await expect(this.page.getByTestId('search-results')).toBeVisible();
   }
 
+  /** Finds a complex through the portfolio search and opens it; `name` is its heading. */
+  async openComplex(query: string, name: string): Promise<void> {
+    await this.navLink('nav.portfolio').click();
+    await this.search(query);
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await this.page
+      .getByRole('link', { name: new RegExp(escaped) })
+      .first()
+      .click();
+    await expect(this.heading(name)).toBeVisible();
+  }
+
   /** Dwelling tiles on a complex page whose description contains `description`. */
   dwellingTiles(description: string): Locator {
     return this.page.locator('a.dwelling-tile', { hasText: description });
@@ -103,6 +115,21 @@ export class FieldCapture {
 
   status(): Locator {
     return this.page.getByTestId('inspection-status');
+  }
+
+  // Findings -----------------------------------------------------------------------------------
+
+  /** Takes a finding's first photo through the file chooser; waits until the card shows one. */
+  async addFindingPhoto(
+    card: Locator,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await card.getByRole('button', { name: nl['photos.take'] }).click();
+    await (await chooser).setFiles(file);
+    await expect(card.getByRole('button', { name: pattern('photos.grid.open') })).toHaveCount(1, {
+      timeout: 20_000,
+    });
   }
 
   /** The id in /inspecties/<id>... */

@@ -30,6 +30,26 @@ async function takePhoto(device: ReturnType<typeof testDevice>, data: ArrayBuffe
   );
 }
 
+/** A photo row and its bytes written straight to the device's tables, not yet uploaded. */
+async function storeUnsentPhoto(
+  device: ReturnType<typeof testDevice>,
+  hash: string,
+  data: ArrayBuffer,
+): Promise<void> {
+  await device.context.db.photos.add({
+    hash,
+    inspectionId: 'inspectie-1',
+    mimeType: 'image/jpeg',
+    width: 10,
+    height: 10,
+    bytes: data.byteLength,
+    createdAt: '2025-03-01T09:00:00.000Z',
+    uploaded: 0,
+    clocks: {},
+  });
+  await device.context.db.photoData.add({ hash, data });
+}
+
 describe('sync engine', () => {
   it('brings an action made on one device to another and empties the outbox', async () => {
     const server = new FakeSyncServer();
@@ -250,18 +270,7 @@ describe('sync engine', () => {
     const data = photoBytes(PHOTO_CHUNK_BYTES * 2 + 1_000, 3);
     const hash = createHash('sha256').update(new Uint8Array(data)).digest('hex');
     await device.sync.clientId();
-    await device.context.db.photos.add({
-      hash,
-      inspectionId: 'inspectie-1',
-      mimeType: 'image/jpeg',
-      width: 10,
-      height: 10,
-      bytes: data.byteLength,
-      createdAt: '2025-03-01T09:00:00.000Z',
-      uploaded: 0,
-      clocks: {},
-    });
-    await device.context.db.photoData.add({ hash, data });
+    await storeUnsentPhoto(device, hash, data);
     server.fault = faultOn('photoChunk', 2, { kind: 'drop-after' });
     const progress: string[] = [];
     device.engine.subscribe((status) => {
@@ -285,18 +294,7 @@ describe('sync engine', () => {
     const device = testDevice(server, 'device');
     const data = photoBytes(1_000, 5);
     const wrongHash = 'a'.repeat(64);
-    await device.context.db.photos.add({
-      hash: wrongHash,
-      inspectionId: 'inspectie-1',
-      mimeType: 'image/jpeg',
-      width: 10,
-      height: 10,
-      bytes: data.byteLength,
-      createdAt: '2025-03-01T09:00:00.000Z',
-      uploaded: 0,
-      clocks: {},
-    });
-    await device.context.db.photoData.add({ hash: wrongHash, data });
+    await storeUnsentPhoto(device, wrongHash, data);
     const action = await device.store.actions.create(newAction('Met foto'));
 
     expect(await device.engine.run()).toBe('synced');
@@ -312,18 +310,7 @@ describe('sync engine', () => {
     const data = photoBytes(500, 9);
     const hash = createHash('sha256').update(new Uint8Array(data)).digest('hex');
     server.photos.set(hash, { bytes: new Uint8Array(data), complete: true });
-    await device.context.db.photos.add({
-      hash,
-      inspectionId: 'inspectie-1',
-      mimeType: 'image/jpeg',
-      width: 10,
-      height: 10,
-      bytes: data.byteLength,
-      createdAt: '2025-03-01T09:00:00.000Z',
-      uploaded: 0,
-      clocks: {},
-    });
-    await device.context.db.photoData.add({ hash, data });
+    await storeUnsentPhoto(device, hash, data);
 
     expect(await device.engine.run()).toBe('synced');
 
