@@ -154,6 +154,41 @@ export function createSyncStore(context: StoreContext): SyncStore {
     return { before, after };
   }
 
+  /** Every table a synced record (not the portfolio) or its bookkeeping touches. */
+  function recordTables() {
+    return [
+      db.meta,
+      db.outbox,
+      db.inspections,
+      db.answers,
+      db.answerHistory,
+      db.findings,
+      db.actions,
+      db.photos,
+      db.efgCases,
+      db.roundSchedules,
+    ];
+  }
+
+  /**
+   * The device's clock moved past the server's and every given record's field clocks, so later
+   * local edits sort after them; `save` stores it. Runs inside the caller's transaction.
+   */
+  async function clockAfter(
+    serverHlc: string,
+    states: Iterable<{ fields: Record<string, { hlc: string }>; deletedHlc?: string | undefined }>,
+  ) {
+    const state = await context.readWriterState();
+    const clock = new HybridLogicalClock(state.clientId, context.now, state.hlc);
+    clock.receive(serverHlc);
+    for (const record of states) {
+      for (const field of Object.values(record.fields)) clock.receive(field.hlc);
+      if (record.deletedHlc !== undefined) clock.receive(record.deletedHlc);
+    }
+    const save = () => db.meta.put({ key: WRITER_KEY, value: { ...state, hlc: clock.current() } });
+    return { state, clock, save };
+  }
+
   /** The local table, key and key fields of a synced record. */
   function localRecord(entity: EntityType, id: string) {
     switch (entity) {
@@ -216,27 +251,40 @@ export function createSyncStore(context: StoreContext): SyncStore {
     else await table.delete(key as string);
 
     if (record.entity === 'answer' && before) {
-      // Like a pulled change that won: the refused local value stays in the answer's history.
-      const oldValue = (before.value ?? null) as unknown;
-      const newValue = (after && !isDeleted(state) ? (after.value ?? null) : null) as unknown;
-      if (JSON.stringify(oldValue) !== JSON.stringify(newValue)) {
-        const [inspectionId, questionId] = answerKey(record.id);
-        await db.answerHistory.add({
-          id: uuidv7(context.now()),
-          inspectionId,
-          questionId,
-          oldValue: oldValue as never,
-          newValue: newValue as never,
-          at,
-          // Now, on this device: after the refused write in the history, whatever the server's
-          // value clock says.
-          hlc: stamp(),
-          ...(typeof after?.answeredBy === 'string' && { by: after.answeredBy }),
-          reason: 'changed',
-        });
-      }
+      // Like a pulled change that won: the refused local value stays in the answer's history,
+      // stamped now on this device (after the refused write, whatever the server's clock says).
+      const newValue = after && !isDeleted(state) ? (after.value ?? null) : null;
+      await noteAnswerReplaced(record.id, before, newValue, after?.answeredBy, at, stamp);
     }
     return true;
+  }
+
+  /**
+   * An answer's value was replaced by the server's (a pull that won, or a refused change taken
+   * back): the replaced value stays in the answer's history.
+   */
+  async function noteAnswerReplaced(
+    id: string,
+    before: SyncedRow,
+    newValue: unknown,
+    by: unknown,
+    at: string,
+    hlc: () => string,
+  ): Promise<void> {
+    const oldValue = (before.value ?? null) as unknown;
+    if (JSON.stringify(oldValue) === JSON.stringify(newValue)) return;
+    const [inspectionId, questionId] = answerKey(id);
+    await db.answerHistory.add({
+      id: uuidv7(context.now()),
+      inspectionId,
+      questionId,
+      oldValue: oldValue as never,
+      newValue: newValue as never,
+      at,
+      hlc: hlc(),
+      ...(typeof by === 'string' && { by }),
+      reason: 'changed',
+    });
   }
 
   async function applyChange(change: PulledChange, at: string): Promise<void> {
@@ -245,51 +293,28 @@ export function createSyncStore(context: StoreContext): SyncStore {
     );
     switch (change.entity) {
       case 'inspection':
-        await mergeInto(db.inspections, change.id, { id: change.id }, change);
-        return;
       case 'finding':
-        await mergeInto(db.findings, change.id, { id: change.id }, change);
-        return;
       case 'action':
-        await mergeInto(db.actions, change.id, { id: change.id }, change);
-        return;
       case 'efgCase':
-        await mergeInto(db.efgCases, change.id, { id: change.id }, change);
-        return;
       case 'roundSchedule':
-        await mergeInto(db.roundSchedules, change.id, { id: change.id }, change);
-        return;
-      case 'photo': {
-        // A photo first seen in a pull was taken elsewhere: its bytes are not ours to upload.
-        await mergeInto(db.photos, change.id, { hash: change.id }, change, { uploaded: 1 });
-        return;
-      }
+      case 'photo':
       case 'answer': {
-        const [inspectionId, questionId] = answerKey(change.id);
-        const key = [inspectionId, questionId];
-        const before = await db.answers.get(key as [string, string]);
-        const { after } = await mergeInto(
-          db.answers as unknown as Table,
-          key,
-          { inspectionId, questionId },
-          change,
-        );
-        // Someone else's newer answer won over a local one: keep the local value in the history.
-        const oldValue = (before?.value ?? null) as unknown;
-        const newValue = (after.value ?? null) as unknown;
-        if (before && JSON.stringify(oldValue) !== JSON.stringify(newValue)) {
-          await db.answerHistory.add({
-            id: uuidv7(context.now()),
-            inspectionId,
-            questionId,
-            oldValue: before.value ?? null,
-            newValue: (after.value ?? null) as never,
+        const { table, key, keyFields } = localRecord(change.entity, change.id);
+        // A photo first seen in a pull was taken elsewhere: its bytes are not ours to upload.
+        const defaults = change.entity === 'photo' ? { uploaded: 1 } : {};
+        const { before, after } = await mergeInto(table, key, keyFields, change, defaults);
+        if (change.entity === 'answer' && before) {
+          // Someone else's newer answer won over a local one: keep the local value in the
+          // history, with who wrote the winning value so the history can name them.
+          const hlc = after.clocks.value ?? change.deletedHlc ?? '';
+          await noteAnswerReplaced(
+            change.id,
+            before,
+            after.value ?? null,
+            after.answeredBy,
             at,
-            hlc: after.clocks.value ?? change.deletedHlc ?? '',
-            // Who wrote the winning value, so the history can name them.
-            ...(typeof after.answeredBy === 'string' && { by: after.answeredBy }),
-            reason: 'changed',
-          });
+            () => hlc,
+          );
         }
         return;
       }
@@ -389,35 +414,15 @@ export function createSyncStore(context: StoreContext): SyncStore {
       context.run(() =>
         db.transaction(
           'rw',
-          [
-            db.meta,
-            db.outbox,
-            db.inspections,
-            db.answers,
-            db.answerHistory,
-            db.findings,
-            db.actions,
-            db.photos,
-            db.efgCases,
-            db.roundSchedules,
-            db.complexes,
-            db.panden,
-            db.dwellings,
-          ],
+          [...recordTables(), db.complexes, db.panden, db.dwellings],
           async () => {
             const at = context.nowIso();
             touchedComplexes.clear();
             for (const change of input.changes) await applyChange(change, at);
             await recountDwellings();
-            // Fold the server's clock in, so later local edits sort after what was just pulled.
-            const state = await context.readWriterState();
-            const clock = new HybridLogicalClock(state.clientId, context.now, state.hlc);
-            clock.receive(input.serverHlc);
-            for (const change of input.changes) {
-              for (const field of Object.values(change.fields)) clock.receive(field.hlc);
-              if (change.deletedHlc !== undefined) clock.receive(change.deletedHlc);
-            }
-            await db.meta.put({ key: WRITER_KEY, value: { ...state, hlc: clock.current() } });
+            // Later local edits sort after what was just pulled.
+            const { state, save } = await clockAfter(input.serverHlc, input.changes);
+            await save();
             await db.meta.put({ key: SYNC_CURSOR_KEY, value: input.nextCursor });
             if (input.appliedUpTo > 0)
               await db.outbox
@@ -435,62 +440,42 @@ export function createSyncStore(context: StoreContext): SyncStore {
 
     adoptServerStates: (input) =>
       context.run(() =>
-        db.transaction(
-          'rw',
-          [
-            db.meta,
-            db.outbox,
-            db.inspections,
-            db.answers,
-            db.answerHistory,
-            db.findings,
-            db.actions,
-            db.photos,
-            db.efgCases,
-            db.roundSchedules,
-          ],
-          async () => {
-            const recordKey = (entity: string, id: string) => `${entity}\u0000${id}`;
-            const records = new Map<string, RejectedRecord>();
-            for (const record of input.records)
-              records.set(recordKey(record.entity, record.id), record);
-            if (records.size === 0) return 0;
-            // Ops the server has not seen yet (later ones of this client, and any other client's
-            // from a restored backup): their fields are the user's newer edits.
-            const pending = new Map<string, { fields: Set<string>; deleted: boolean }>();
-            await db.outbox
-              .filter(
-                (row) =>
-                  records.has(recordKey(row.entity, row.id)) &&
-                  (row.clientId !== input.clientId || row.seq > input.appliedUpTo),
-              )
-              .each((row) => {
-                const k = recordKey(row.entity, row.id);
-                const entry = pending.get(k) ?? { fields: new Set<string>(), deleted: false };
-                for (const name of Object.keys(row.fields)) entry.fields.add(name);
-                if (row.kind === 'delete') entry.deleted = true;
-                pending.set(k, entry);
-              });
-            // Later local edits must sort after the server's clocks taken over here.
-            const state = await context.readWriterState();
-            const clock = new HybridLogicalClock(state.clientId, context.now, state.hlc);
-            clock.receive(input.serverHlc);
-            for (const record of records.values()) {
-              for (const field of Object.values(record.current?.fields ?? {}))
-                clock.receive(field.hlc);
-              if (record.current?.deletedHlc !== undefined)
-                clock.receive(record.current.deletedHlc);
-            }
-            const at = context.nowIso();
-            let changed = 0;
-            for (const [k, record] of records) {
-              const kept = pending.get(k) ?? { fields: new Set<string>(), deleted: false };
-              if (await adoptServerState(record, kept, at, () => clock.tick())) changed += 1;
-            }
-            await db.meta.put({ key: WRITER_KEY, value: { ...state, hlc: clock.current() } });
-            return changed;
-          },
-        ),
+        db.transaction('rw', recordTables(), async () => {
+          const recordKey = (entity: string, id: string) => `${entity}\u0000${id}`;
+          const records = new Map<string, RejectedRecord>();
+          for (const record of input.records)
+            records.set(recordKey(record.entity, record.id), record);
+          if (records.size === 0) return 0;
+          // Ops the server has not seen yet (later ones of this client, and any other client's
+          // from a restored backup): their fields are the user's newer edits.
+          const pending = new Map<string, { fields: Set<string>; deleted: boolean }>();
+          await db.outbox
+            .filter(
+              (row) =>
+                records.has(recordKey(row.entity, row.id)) &&
+                (row.clientId !== input.clientId || row.seq > input.appliedUpTo),
+            )
+            .each((row) => {
+              const k = recordKey(row.entity, row.id);
+              const entry = pending.get(k) ?? { fields: new Set<string>(), deleted: false };
+              for (const name of Object.keys(row.fields)) entry.fields.add(name);
+              if (row.kind === 'delete') entry.deleted = true;
+              pending.set(k, entry);
+            });
+          // Later local edits must sort after the server's clocks taken over here.
+          const { clock, save } = await clockAfter(
+            input.serverHlc,
+            [...records.values()].flatMap((record) => (record.current ? [record.current] : [])),
+          );
+          const at = context.nowIso();
+          let changed = 0;
+          for (const [k, record] of records) {
+            const kept = pending.get(k) ?? { fields: new Set<string>(), deleted: false };
+            if (await adoptServerState(record, kept, at, () => clock.tick())) changed += 1;
+          }
+          await save();
+          return changed;
+        }),
       ),
 
     pendingPhotoUploads: () =>
