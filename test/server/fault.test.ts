@@ -47,6 +47,32 @@ function faultyStore(
   };
 }
 
+/**
+ * An app whose first statement containing `sqlFragment` waits (after it ran, before the rest of
+ * its transaction) until `release()`; `untilStalled()` resolves once a request got there.
+ */
+function stallingApp(store: Store, sqlFragment: string) {
+  let release!: () => void;
+  const stalled = new Promise<void>((resolve) => (release = resolve));
+  let stalling = false;
+  const app = appOn(
+    faultyStore(
+      store,
+      () => Promise.resolve(),
+      async (sql) => {
+        if (!stalling && sql.includes(sqlFragment)) {
+          stalling = true;
+          await stalled;
+        }
+      },
+    ),
+  );
+  const untilStalled = async () => {
+    while (!stalling) await new Promise((resolve) => setTimeout(resolve, 10));
+  };
+  return { app, untilStalled, release };
+}
+
 function appOn(store: Store) {
   return createApp({
     store,
@@ -229,28 +255,14 @@ describe('late commits on PostgreSQL', () => {
     // Push A stalls after the statement that took its cursors and wrote its records, before
     // its commit; push B runs on another pool meanwhile. With a plain sequence B would commit a
     // higher cursor first and a pull in between would move past A's cursor for good.
-    let release!: () => void;
-    const stalled = new Promise<void>((resolve) => (release = resolve));
-    let stalling = false;
-    const slowApp = appOn(
-      faultyStore(
-        store,
-        () => Promise.resolve(),
-        async (sql) => {
-          if (!stalling && sql.includes('INSERT INTO sync_records')) {
-            stalling = true;
-            await stalled;
-          }
-        },
-      ),
-    );
+    const { app: slowApp, untilStalled, release } = stallingApp(store, 'INSERT INTO sync_records');
     const fastApp = appOn(await openAnother());
 
     // The organisation's counter row exists already (an earlier push), as in normal operation.
     await push(app, inspector, reader, [newInspection(reader).op]);
     const start = await pullAll(app, inspector, reader);
     const slow = postPush(slowApp, inspector, pushBody(slowDevice, [newInspection(slowDevice).op]));
-    while (!stalling) await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilStalled();
     const fast = postPush(fastApp, inspector, pushBody(fastDevice, [newInspection(fastDevice).op]));
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Mid-flight pull: whatever it sees, its cursor must not pass an uncommitted change.
@@ -316,21 +328,11 @@ describe('concurrent pushes on PostgreSQL', () => {
     await push(app, inspector, setup, [shared.op]);
 
     // Push A stalls right after taking its record locks (before reading or writing anything).
-    let release!: () => void;
-    const stalled = new Promise<void>((resolve) => (release = resolve));
-    let stalling = false;
-    const slowApp = appOn(
-      faultyStore(
-        store,
-        () => Promise.resolve(),
-        async (sql) => {
-          if (!stalling && sql.includes('pg_advisory_xact_lock(k::bigint)')) {
-            stalling = true;
-            await stalled;
-          }
-        },
-      ),
-    );
+    const {
+      app: slowApp,
+      untilStalled,
+      release,
+    } = stallingApp(store, 'pg_advisory_xact_lock(k::bigint)');
     const otherPool = appOn(await openAnother());
     const a = new Device('a');
     const slow = postPush(
@@ -338,7 +340,7 @@ describe('concurrent pushes on PostgreSQL', () => {
       inspector,
       pushBody(a, [a.op('inspection', shared.id, { plannedFor: '2026-12-01' })]),
     );
-    while (!stalling) await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilStalled();
 
     // A push of another record gets its cursor and commits meanwhile.
     const b = new Device('b');
