@@ -118,7 +118,13 @@ describe.each(storeKinds)('fire-safety sync on %s', (kind) => {
     const safety = await user(store, 'veiligheid', inspector.organisation);
     const field = new Device();
     const { id: inspectionId, op: inspection } = newInspection(field, inspector.user.id);
-    const { id: actionId, op: action } = newAction(field);
+    const {
+      id: actionId,
+      op: action,
+      created,
+    } = newAction(field, 'brandveiligheidsronde', {
+      inspectionId,
+    });
     const inspectionPhoto = 'e'.repeat(64);
     const photoFields = {
       mimeType: 'image/jpeg',
@@ -140,7 +146,7 @@ describe.each(storeKinds)('fire-safety sync on %s', (kind) => {
       office.op('action', actionId, {
         status: 'afgerond',
         history: [
-          { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+          created,
           {
             status: 'afgerond',
             by: safety.user.id,
@@ -171,7 +177,7 @@ describe.each(storeKinds)('fire-safety sync on %s', (kind) => {
     const closed = records.get(`action/${actionId}`);
     expect(closed?.fields.status?.value).toBe('afgerond');
     expect(closed?.fields.history?.value).toEqual([
-      { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+      created,
       {
         status: 'afgerond',
         by: safety.user.id,
@@ -189,13 +195,13 @@ describe.each(storeKinds)('fire-safety sync on %s', (kind) => {
     const { app } = await syncApp(store);
     const inspector = await user(store, 'inspecteur');
     const device = new Device();
-    const { id: actionId, op: action } = newAction(device);
+    const { id: actionId, op: action, created } = newAction(device);
     const response = await push(app, inspector, device, [
       action,
       device.op('action', actionId, {
         status: 'afgerond',
         history: [
-          { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+          created,
           {
             status: 'afgerond',
             by: 'y',

@@ -206,17 +206,28 @@ export function newInspection(device: Device, inspectorId?: string) {
   return { id, op: device.op('inspection', id, fields) };
 }
 
-export function newAction(device: Device, moduleId = 'brandveiligheidsronde') {
+/**
+ * A new open action. Its first step names the device that made it (as the app does before anyone
+ * signed in); `created` is that step, for tests that send the whole history again.
+ */
+export function newAction(
+  device: Device,
+  moduleId = 'brandveiligheidsronde',
+  extra: Record<string, unknown> = {},
+) {
   const id = uuidv7();
+  const created = { status: 'open', by: device.clientId, at: '2026-11-02T09:00:00Z' };
   return {
     id,
+    created,
     op: device.op('action', id, {
       moduleId,
       what: 'Brandwerende deur herstellen',
       ownerRole: 'veiligheid',
       dueDate: '2026-12-01',
       status: 'open',
-      history: [{ status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' }],
+      history: [created],
+      ...extra,
     }),
   };
 }

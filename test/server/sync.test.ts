@@ -263,13 +263,13 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     const inspector = await user(store, 'inspecteur');
     const veiligheid = await user(store, 'veiligheid', inspector.organisation);
     const device = new Device();
-    const { id, op } = newAction(device);
+    const { id, op, created } = newAction(device);
     await push(app, inspector, device, [op]);
     const close = (d: Device, who: string) =>
       d.op('action', id, {
         status: 'afgerond',
         history: [
-          { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+          created,
           { status: 'afgerond', by: who, at: '2026-11-03T09:00:00Z', note: 'Deur vervangen' },
         ],
       });
@@ -284,7 +284,7 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     const skipsStep = await push(app, veiligheid, other, [
       other.op('action', id, {
         status: 'open',
-        history: [{ status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' }],
+        history: [created],
       }),
     ]);
     // Same status: nothing to check, merely applied.
@@ -296,7 +296,7 @@ describe.each(storeKinds)('sync on %s', (kind) => {
       other.op('action', id, {
         status: 'open',
         history: [
-          { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
+          created,
           {
             status: 'afgerond',
             by: veiligheid.user.id,
@@ -325,16 +325,13 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     const { app } = await syncApp(store);
     const inspector = await user(store, 'inspecteur');
     const device = new Device();
-    const { id, op } = newAction(device);
+    const { id, op, created: first } = newAction(device);
     await push(app, inspector, device, [op]);
     const created = (await pullAll(app, inspector, new Device())).records.get(`action/${id}`);
 
     const close = device.op('action', id, {
       status: 'afgerond',
-      history: [
-        { status: 'open', by: 'x', at: '2026-11-02T09:00:00Z' },
-        { status: 'afgerond', by: inspector.user.id, at: '2026-11-03T09:00:00Z' },
-      ],
+      history: [first, { status: 'afgerond', by: inspector.user.id, at: '2026-11-03T09:00:00Z' }],
     });
     // Applied after the rejected op in the same push: `current` already holds it.
     const rename = device.op('action', id, { what: 'Deurdranger vervangen' });

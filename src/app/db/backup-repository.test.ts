@@ -6,6 +6,7 @@ import {
   testClock,
   testStore,
 } from '../../../test/unit/db/store-fixtures.ts';
+import { syncedEntities } from '../../shared/sync/entities.ts';
 import type { SchouwDatabase } from './database.ts';
 import { InvalidInputError } from './errors.ts';
 import type { StoreContext } from './store-context.ts';
@@ -81,6 +82,17 @@ async function busyDevice(name: string) {
     version: 1,
     shapes: [{ kind: 'text', at: [0.2, 0.3], text: 'scheur', color: '#f00' }],
   });
+  // The review workspaces' records: an EFG case and a round schedule.
+  await store.efg.changeStatus(first!.id, {
+    to: 'in-voorbereiding',
+    actor: { userId: 'user-duurzaamheid', role: 'duurzaamheid' },
+  });
+  await store.roundSchedules.save({
+    pandId: pand.id,
+    frequency: 'per-kwartaal',
+    startsOn: '2025-04-01',
+    active: true,
+  });
   await store.photos.markUploaded(photo.hash);
   await store.outbox.acknowledgeUpTo(3);
   return { ...harness, clock, source, copy, round, q1: q1!, q2: q2! };
@@ -107,6 +119,39 @@ describe('the backup file', () => {
     expect(await dumpTables(b.context.db)).toEqual(expected);
     expect(expected.answers!.length).toBeGreaterThan(3);
     expect(expected.photoData).toHaveLength(1);
+  });
+
+  it('brings back every synced entity of the registry, EFG cases and round schedules included', async () => {
+    const a = await busyDevice('device-a');
+    const file = await a.store.backup.exportBackupFile();
+    const b = await otherDevice('device-b');
+
+    const report = await b.store.backup.importBackup(JSON.parse(JSON.stringify(file)));
+
+    expect(report.problems).toEqual([]);
+    for (const { table } of Object.values(syncedEntities)) {
+      const rows = await a.context.db.table(table).toArray();
+      expect(rows.length, table).toBeGreaterThan(0);
+      expect(file.tables[table], table).toHaveLength(rows.length);
+      expect(await b.context.db.table(table).toArray(), table).toEqual(rows);
+    }
+    expect(await b.store.roundSchedules.list()).toEqual(await a.store.roundSchedules.list());
+  });
+
+  it('still imports a version-1 file, which has no EFG cases or round schedules', async () => {
+    const a = await busyDevice('device-a');
+    const file = JSON.parse(await a.store.backup.exportBackup());
+    file.version = 1;
+    delete file.tables.efgCases;
+    delete file.tables.roundSchedules;
+    const b = await otherDevice('device-b');
+
+    const report = await b.store.backup.importBackup(file);
+
+    expect(report.problems).toEqual([]);
+    expect(report.imported.inspections).toBe(file.tables.inspections.length);
+    expect(report.imported.efgCases).toBe(0);
+    expect(await b.context.db.efgCases.count()).toBe(0);
   });
 
   it('restores the outbox with its original client id and sequence numbers, so the work still syncs', async () => {

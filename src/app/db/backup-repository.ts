@@ -1,10 +1,16 @@
-// The backup file: all local work (inspections, answers and their history, findings, actions,
-// photos, the outbox) as one JSON document the inspector can keep outside the browser. Importing
-// it is idempotent and merges by clock, and it restores the outbox so the work still syncs.
+// The backup file: all local work (every synced entity of the registry in shared/sync/entities.ts,
+// the answers' history, photo bytes and drawings, the outbox) as one JSON document the inspector
+// can keep outside the browser. Importing it is idempotent and merges by clock, and it restores
+// the outbox so the work still syncs.
 import type { Table } from 'dexie';
 import { z } from 'zod';
-import { ActionSchema, FindingSchema } from '../../shared/domain/index.ts';
-import { AnswerSchema, AnswerValueSchema } from '../../shared/domain/templates/index.ts';
+import { AnswerValueSchema } from '../../shared/domain/templates/index.ts';
+import {
+  PhotoRecordSchema,
+  syncedEntities,
+  type LocalKey,
+  type SyncedEntity,
+} from '../../shared/sync/entities.ts';
 import { compareHlc, HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import { HlcSchema, OpSchema } from '../../shared/sync/protocol.ts';
 import {
@@ -13,21 +19,22 @@ import {
   type OutboxRow,
   type PhotoAnnotationRow,
   type PhotoDataRow,
-  type PhotoRow,
   type PhotoThumbnailRow,
   type SchouwDatabase,
   type SyncClocks,
   workTables,
 } from './database.ts';
 import { InvalidInputError } from './errors.ts';
-import { InspectionRecordSchema } from './inspection-types.ts';
 import { AnnotationLayerSchema } from './photo-types.ts';
 import { WRITER_KEY, type StoreContext, type WriterState } from './store-context.ts';
 import { mergeRows, rowHlc } from './synced.ts';
 
 export const BACKUP_FORMAT = 'schouw-backup';
-/** Bumped when the file layout changes; older files stay importable. */
-export const BACKUP_VERSION = 1;
+/**
+ * Bumped when the file layout changes; older files stay importable. Version 2 added the EFG cases
+ * and round schedules (every synced entity of the registry).
+ */
+export const BACKUP_VERSION = 2;
 
 const SHA256 = z.string().regex(/^[0-9a-f]{64}$/, 'Ongeldige foto-hash.');
 const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Ongeldige base64-gegevens.');
@@ -35,11 +42,6 @@ const Base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Ongeldige base6
 const ClocksSchema = z.object({
   clocks: z.record(z.string(), HlcSchema),
   deletedHlc: HlcSchema.optional(),
-});
-
-const AnswerRowSchema = AnswerSchema.extend({
-  inspectionId: z.string().min(1),
-  answeredBy: z.string().min(1).optional(),
 });
 
 const AnswerHistoryRowSchema = z.object({
@@ -63,17 +65,8 @@ const AnswerHistoryRowSchema = z.object({
   ]),
 });
 
-const PhotoRowSchema = z.object({
-  hash: SHA256,
-  mimeType: z.string().min(1),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  bytes: z.number().int().nonnegative(),
-  createdAt: z.string().min(1),
-  inspectionId: z.string().min(1),
-  questionId: z.string().min(1).optional(),
-  findingId: z.string().min(1).optional(),
-  actionId: z.string().min(1).optional(),
+// A photo row also keeps whether its bytes reached the server (local knowledge).
+const PhotoRowSchema = PhotoRecordSchema.extend({
   uploaded: z.union([z.literal(0), z.literal(1)]),
 });
 
@@ -101,6 +94,36 @@ const WriterStateSchema = z.object({
 
 const rows = z.array(z.unknown());
 
+/** The tables of the synced entities, from the registry. */
+type SyncedTable = SyncedEntity['table'];
+const SYNCED: readonly SyncedEntity[] = Object.values(syncedEntities);
+/** Tables only the device keeps. */
+const LOCAL_TABLES = [
+  'answerHistory',
+  'photoData',
+  'photoThumbnails',
+  'photoAnnotations',
+  'outbox',
+] as const;
+export type BackupTable = SyncedTable | (typeof LOCAL_TABLES)[number];
+
+// Tables of a version-1 file; one added later is optional, so an older file still imports.
+const V1_TABLES: readonly BackupTable[] = [
+  'inspections',
+  'answers',
+  'findings',
+  'actions',
+  'photos',
+  ...LOCAL_TABLES,
+];
+const TABLES: readonly BackupTable[] = [...SYNCED.map((spec) => spec.table), ...LOCAL_TABLES];
+
+const TablesSchema = z.object(
+  Object.fromEntries(
+    TABLES.map((table) => [table, V1_TABLES.includes(table) ? rows : rows.default([])]),
+  ) as Record<BackupTable, typeof rows>,
+);
+
 /** The envelope; rows are checked one by one so one bad row does not reject the whole file. */
 export const BackupFileSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: 'Dit is geen Schouw-back-upbestand.' }),
@@ -111,21 +134,9 @@ export const BackupFileSchema = z.object({
   exportedAt: z.string(),
   schemaVersion: z.number().int().positive(),
   writer: WriterStateSchema.optional(),
-  tables: z.object({
-    inspections: rows,
-    answers: rows,
-    answerHistory: rows,
-    findings: rows,
-    actions: rows,
-    photos: rows,
-    photoData: rows,
-    photoThumbnails: rows,
-    photoAnnotations: rows,
-    outbox: rows,
-  }),
+  tables: TablesSchema,
 });
 export type BackupFile = z.infer<typeof BackupFileSchema>;
-export type BackupTable = keyof BackupFile['tables'];
 
 export interface BackupProblem {
   table: BackupTable;
@@ -142,19 +153,6 @@ export interface BackupImportReport {
   /** Rows that were not imported because they are invalid. */
   problems: BackupProblem[];
 }
-
-const TABLES: readonly BackupTable[] = [
-  'inspections',
-  'answers',
-  'answerHistory',
-  'findings',
-  'actions',
-  'photos',
-  'photoData',
-  'photoThumbnails',
-  'photoAnnotations',
-  'outbox',
-];
 
 // Chunked, because String.fromCharCode(...bytes) overflows the stack on megabyte photos.
 const CHUNK = 0x8000;
@@ -194,12 +192,19 @@ function syncedRow<S extends z.ZodType>(schema: S) {
   };
 }
 
+type SyncedRow = Record<string, unknown> & SyncClocks;
+
+const syncedParsers = Object.fromEntries(
+  SYNCED.map((spec) => [
+    spec.table,
+    syncedRow(spec.table === 'photos' ? PhotoRowSchema : spec.record) as (
+      row: unknown,
+    ) => SyncedRow,
+  ]),
+) as Record<SyncedTable, (row: unknown) => SyncedRow>;
+
 const parsers = {
-  inspections: syncedRow(InspectionRecordSchema),
-  answers: syncedRow(AnswerRowSchema),
-  findings: syncedRow(FindingSchema),
-  actions: syncedRow(ActionSchema),
-  photos: syncedRow(PhotoRowSchema),
+  ...syncedParsers,
   answerHistory: (row: unknown) => AnswerHistoryRowSchema.parse(row) as AnswerHistoryRow,
   photoData: (row: unknown): PhotoDataRow => {
     const parsed = PhotoDataRowSchema.parse(row);
@@ -215,6 +220,18 @@ const parsers = {
 
 type Parsed = { [T in BackupTable]: ReturnType<(typeof parsers)[T]>[] };
 
+/** The Dexie key of a synced row. */
+function keyOf(key: LocalKey): (row: SyncedRow) => unknown {
+  switch (key) {
+    case 'id':
+      return (row) => row.id;
+    case 'hash':
+      return (row) => row.hash;
+    case 'inspection-question':
+      return (row) => [row.inspectionId, row.questionId];
+  }
+}
+
 export class BackupRepository {
   constructor(private readonly context: StoreContext) {}
 
@@ -227,31 +244,16 @@ export class BackupRepository {
     const db = this.db;
     return this.context.run(() =>
       db.transaction('r', [...workTables(db), db.meta], async () => {
-        const [
-          inspections,
-          answers,
-          answerHistory,
-          findings,
-          actions,
-          photos,
-          photoData,
-          photoThumbnails,
-          photoAnnotations,
-          outbox,
-          writer,
-        ] = await Promise.all([
-          db.inspections.toArray(),
-          db.answers.toArray(),
-          db.answerHistory.toArray(),
-          db.findings.toArray(),
-          db.actions.toArray(),
-          db.photos.toArray(),
-          db.photoData.toArray(),
-          db.photoThumbnails.toArray(),
-          db.photoAnnotations.toArray(),
-          db.outbox.toArray(),
-          db.meta.get(WRITER_KEY),
-        ]);
+        const synced = await Promise.all(SYNCED.map((spec) => db.table(spec.table).toArray()));
+        const [answerHistory, photoData, photoThumbnails, photoAnnotations, outbox, writer] =
+          await Promise.all([
+            db.answerHistory.toArray(),
+            db.photoData.toArray(),
+            db.photoThumbnails.toArray(),
+            db.photoAnnotations.toArray(),
+            db.outbox.toArray(),
+            db.meta.get(WRITER_KEY),
+          ]);
         return {
           format: BACKUP_FORMAT,
           version: BACKUP_VERSION,
@@ -259,12 +261,8 @@ export class BackupRepository {
           schemaVersion: CURRENT_SCHEMA_VERSION,
           ...(writer && { writer: writer.value as WriterState }),
           tables: {
-            inspections,
-            answers,
+            ...Object.fromEntries(SYNCED.map((spec, index) => [spec.table, synced[index]])),
             answerHistory,
-            findings,
-            actions,
-            photos,
             photoData: photoData.map((row) => ({ hash: row.hash, data: toBase64(row.data) })),
             photoThumbnails: photoThumbnails.map((row) => ({ ...row, data: toBase64(row.data) })),
             photoAnnotations,
@@ -339,15 +337,17 @@ export class BackupRepository {
         };
 
         // Synced tables: merge field by field by clock; `keep` lets local knowledge survive.
-        const mergeSynced = async <T extends I & SyncClocks & object, K, I>(
+        const mergeSynced = async (
           name: BackupTable,
-          rowsIn: readonly T[],
-          table: Table<T, K, I>,
-          keyOf: (row: T) => K,
-          keep: (merged: T, local: T | undefined) => T = (merged) => merged,
+          rowsIn: readonly SyncedRow[],
+          table: Table,
+          key: (row: SyncedRow) => unknown,
+          keep: (merged: SyncedRow, local: SyncedRow | undefined) => SyncedRow = (merged) => merged,
         ) => {
-          const existing = await table.bulkGet(rowsIn.map(keyOf));
-          const changed: T[] = [];
+          const existing = (await table.bulkGet(rowsIn.map(key) as string[])) as (
+            SyncedRow | undefined
+          )[];
+          const changed: SyncedRow[] = [];
           rowsIn.forEach((row, index) => {
             see(rowHlc(row));
             const merged = mergeRows(existing[index], row);
@@ -371,19 +371,21 @@ export class BackupRepository {
         const byId = (row: { id: string }) => row.id;
         const byHash = (row: { hash: string }) => row.hash;
 
-        await mergeSynced('inspections', data.inspections, db.inspections, byId);
-        await mergeSynced(
-          'answers',
-          data.answers,
-          db.answers,
-          (row) => [row.inspectionId, row.questionId] as [string, string],
-        );
-        await mergeSynced('findings', data.findings, db.findings, byId);
-        await mergeSynced('actions', data.actions, db.actions, byId);
-        // A photo's upload state is local knowledge: keep "uploaded" when either copy knows it.
-        await mergeSynced('photos', data.photos as PhotoRow[], db.photos, byHash, (row, local) =>
-          local?.uploaded === 1 ? { ...row, uploaded: 1 as const } : row,
-        );
+        for (const spec of SYNCED) {
+          // A photo's upload state is local knowledge: keep "uploaded" when either copy knows it.
+          const keep =
+            spec.table === 'photos'
+              ? (row: SyncedRow, local: SyncedRow | undefined) =>
+                  local?.uploaded === 1 ? { ...row, uploaded: 1 as const } : row
+              : undefined;
+          await mergeSynced(
+            spec.table,
+            data[spec.table],
+            db.table(spec.table),
+            keyOf(spec.key),
+            keep,
+          );
+        }
 
         await addMissing('answerHistory', data.answerHistory, db.answerHistory, byId);
         await addMissing('photoData', data.photoData, db.photoData, byHash);

@@ -3,6 +3,7 @@
 // marking photos the server stored. Every pulled page is applied in ONE transaction together with
 // its cursor and its acknowledgement, so a crash never leaves a cursor ahead of the data.
 import Dexie, { type Table } from 'dexie';
+import { answerIdParts, syncedEntities } from '../../shared/sync/entities.ts';
 import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import {
   emptyRecord,
@@ -132,8 +133,8 @@ function remoteState(change: PulledChange): RecordState {
 
 /** An answer's op id is "<inspectionId>/<questionId>"; inspection ids never contain a slash. */
 function answerKey(id: string): [string, string] {
-  const slash = id.indexOf('/');
-  return slash < 0 ? [id, ''] : [id.slice(0, slash), id.slice(slash + 1)];
+  const { inspectionId, questionId } = answerIdParts(id);
+  return [inspectionId, questionId];
 }
 
 export function createSyncStore(context: StoreContext): SyncStore {
@@ -155,18 +156,12 @@ export function createSyncStore(context: StoreContext): SyncStore {
   }
 
   /** Every table a synced record (not the portfolio) or its bookkeeping touches. */
-  function recordTables() {
+  function recordTables(): Table[] {
     return [
       db.meta,
       db.outbox,
-      db.inspections,
-      db.answers,
       db.answerHistory,
-      db.findings,
-      db.actions,
-      db.photos,
-      db.efgCases,
-      db.roundSchedules,
+      ...Object.values(syncedEntities).map((spec) => db.table(spec.table)),
     ];
   }
 
@@ -189,29 +184,23 @@ export function createSyncStore(context: StoreContext): SyncStore {
     return { state, clock, save };
   }
 
-  /** The local table, key and key fields of a synced record. */
+  /** The local table, key and key fields of a synced record (shared/sync/entities.ts). */
   function localRecord(entity: EntityType, id: string) {
-    switch (entity) {
-      case 'answer': {
+    const spec = syncedEntities[entity];
+    const table = db.table(spec.table);
+    switch (spec.key) {
+      case 'inspection-question': {
         const [inspectionId, questionId] = answerKey(id);
         return {
-          table: db.answers as unknown as Table,
+          table,
           key: [inspectionId, questionId] as unknown,
           keyFields: { inspectionId, questionId } as Record<string, unknown>,
         };
       }
-      case 'photo':
-        return { table: db.photos as Table, key: id as unknown, keyFields: { hash: id } };
-      case 'inspection':
-        return { table: db.inspections as Table, key: id as unknown, keyFields: { id } };
-      case 'finding':
-        return { table: db.findings as Table, key: id as unknown, keyFields: { id } };
-      case 'action':
-        return { table: db.actions as Table, key: id as unknown, keyFields: { id } };
-      case 'efgCase':
-        return { table: db.efgCases as Table, key: id as unknown, keyFields: { id } };
-      case 'roundSchedule':
-        return { table: db.roundSchedules as Table, key: id as unknown, keyFields: { id } };
+      case 'hash':
+        return { table, key: id as unknown, keyFields: { hash: id } as Record<string, unknown> };
+      case 'id':
+        return { table, key: id as unknown, keyFields: { id } as Record<string, unknown> };
     }
   }
 
@@ -292,13 +281,12 @@ export function createSyncStore(context: StoreContext): SyncStore {
       Object.entries(change.fields).map(([name, field]) => [name, field.value]),
     );
     switch (change.entity) {
-      case 'inspection':
-      case 'finding':
-      case 'action':
-      case 'efgCase':
-      case 'roundSchedule':
-      case 'photo':
-      case 'answer': {
+      case 'complex':
+      case 'pand':
+      case 'verblijfsobject':
+        await applyPortfolioChange(change, values);
+        return;
+      default: {
         const { table, key, keyFields } = localRecord(change.entity, change.id);
         // A photo first seen in a pull was taken elsewhere: its bytes are not ours to upload.
         const defaults = change.entity === 'photo' ? { uploaded: 1 } : {};
@@ -318,11 +306,6 @@ export function createSyncStore(context: StoreContext): SyncStore {
         }
         return;
       }
-      case 'complex':
-      case 'pand':
-      case 'verblijfsobject':
-        await applyPortfolioChange(change, values);
-        return;
     }
   }
 

@@ -541,6 +541,8 @@ export const en: Catalogue = {
   'backup.table.photoData': 'Photo files',
   'backup.table.photoThumbnails': 'Thumbnails',
   'backup.table.photoAnnotations': 'Drawings on photos',
+  'backup.table.efgCases': 'EFG cases',
+  'backup.table.roundSchedules': 'Round schedules',
   'backup.table.outbox': 'Changes to send',
   'settings.portfolio': 'Portfolio',
   'settings.portfolio.info':

@@ -541,6 +541,8 @@ export const nl = {
   'backup.table.photoData': 'Fotobestanden',
   'backup.table.photoThumbnails': 'Miniaturen',
   'backup.table.photoAnnotations': "Tekeningen op foto's",
+  'backup.table.efgCases': 'EFG-dossiers',
+  'backup.table.roundSchedules': "Rondeschema's",
   'backup.table.outbox': 'Te verzenden wijzigingen',
   'settings.portfolio': 'Portefeuille',
   'settings.portfolio.info':

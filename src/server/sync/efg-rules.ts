@@ -5,14 +5,17 @@ import {
   EfgCaseSchema,
   canTransitionEfg,
   checkEfgTransition,
+  type Actor,
   type EfgCase,
-  type Role,
 } from '../../shared/domain/index.ts';
 import type { Op } from '../../shared/sync/protocol.ts';
 
 function firstIssue(error: { issues: readonly { message: string }[] }): string {
   return error.issues[0]?.message ?? 'onbekende fout';
 }
+
+/** A step the server stores names the pushing user, never a colleague the client chose. */
+const NOT_YOUR_STEP = 'Een nieuwe stap in de EFG-geschiedenis moet uw eigen gebruiker noemen.';
 
 function sameStep(a: EfgCase['history'][number], b: EfgCase['history'][number]): boolean {
   return (
@@ -28,8 +31,9 @@ export function efgCaseProblem(
   id: string,
   before: Record<string, unknown> | undefined,
   after: Record<string, unknown>,
-  role: Role,
+  actor: Actor,
 ): string | undefined {
+  const role = actor.role;
   const parsed = EfgCaseSchema.safeParse({ ...after, id });
   if (!parsed.success) return `Ongeldig EFG-dossier na deze wijziging: ${firstIssue(parsed.error)}`;
   const next = parsed.data;
@@ -42,6 +46,7 @@ export function efgCaseProblem(
     // A new case: its first step is kandidaat and every later step a permitted transition.
     if (next.history[0]?.status !== 'kandidaat')
       return 'Een nieuw EFG-dossier begint met status kandidaat.';
+    if (next.history.some((step) => step.by !== actor.userId)) return NOT_YOUR_STEP;
     for (let index = 1; index < next.history.length; index += 1) {
       const from = next.history[index - 1]?.status ?? 'kandidaat';
       const to = next.history[index]?.status ?? 'kandidaat';
@@ -78,7 +83,8 @@ export function efgCaseProblem(
   if (next.history.length !== old.history.length + 1)
     return 'Een statuswijziging voegt precies één stap toe aan de geschiedenis.';
   const check = checkEfgTransition(old.status, next.status, role, next.drop);
-  return check.ok ? undefined : check.error;
+  if (!check.ok) return check.error;
+  return next.history.at(-1)?.by === actor.userId ? undefined : NOT_YOUR_STEP;
 }
 
 /** The check sync-service runs for every efgCase op that changes the stored record. */
@@ -86,9 +92,9 @@ export function efgCaseOpProblem(
   op: Pick<Op, 'kind' | 'id'>,
   before: Record<string, unknown> | undefined,
   after: Record<string, unknown>,
-  role: Role,
+  actor: Actor,
 ): string | undefined {
   if (op.kind === 'delete')
     return 'Een EFG-dossier wordt niet verwijderd; zet het op afgevallen met een reden.';
-  return efgCaseProblem(op.id, before, after, role);
+  return efgCaseProblem(op.id, before, after, actor);
 }

@@ -12,14 +12,8 @@
 // statement and the commit. Cursors are still taken under a lock held until commit, so cursor
 // order equals commit order and a pull can never skip a change that committed late.
 import { createHash } from 'node:crypto';
-import {
-  ActionSchema,
-  may,
-  applyActionTransition,
-  roundScheduleProblem,
-  type Action,
-  type ActionStatus,
-} from '../../shared/domain/index.ts';
+import { ActionSchema, may, roundScheduleProblem } from '../../shared/domain/index.ts';
+import { syncedEntities } from '../../shared/sync/entities.ts';
 import { ClockSkewError, HybridLogicalClock } from '../../shared/sync/hlc.ts';
 import { applyOp, isDeleted, recordValues, type RecordState } from '../../shared/sync/merge.ts';
 import {
@@ -35,6 +29,12 @@ import {
 } from '../../shared/sync/protocol.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Queryable, Store } from '../store/store.ts';
+import {
+  actionProblem,
+  fixedFieldProblem,
+  mayWriteActionStep,
+  opFieldsProblem,
+} from './authority.ts';
 import { fieldProblems, idProblem, inspectionIdOf } from './entity-fields.ts';
 import { efgCaseOpProblem } from './efg-rules.ts';
 
@@ -91,16 +91,10 @@ class PushAborted extends Error {
   }
 }
 
-/** Entities a protocol version introduced; an older app cannot know them. */
-const ENTITY_SINCE_PROTOCOL: Partial<Record<PulledEntityType, number>> = {
-  efgCase: 2,
-  roundSchedule: 2,
-};
-
 /** The entities a device speaking `protocolVersion` does not know: never sent to it. */
 export function entitiesUnknownTo(protocolVersion: number): PulledEntityType[] {
-  return Object.entries(ENTITY_SINCE_PROTOCOL)
-    .filter(([, since]) => since > protocolVersion)
+  return Object.entries(syncedEntities)
+    .filter(([, spec]) => spec.since > protocolVersion)
     .map(([entity]) => entity as PulledEntityType);
 }
 
@@ -109,8 +103,8 @@ export function entitiesUnknownTo(protocolVersion: number): PulledEntityType[] {
  * (like any other invalid op), so a tampered or buggy old app never blocks its own queue.
  */
 function entityVersionProblem(entity: EntityType, protocolVersion: number): string | undefined {
-  const since = ENTITY_SINCE_PROTOCOL[entity];
-  return since !== undefined && since > protocolVersion
+  const since = syncedEntities[entity].since;
+  return since > protocolVersion
     ? `Het recordtype ${entity} bestaat pas sinds protocolversie ${since}; deze app spreekt versie ${protocolVersion}. Werk de app bij.`
     : undefined;
 }
@@ -275,15 +269,11 @@ async function pushInTransaction(
   if (principal.role !== 'beheerder') {
     const inspections: { entity: string; id: string }[] = [];
     for (const op of fresh) {
-      if (
-        op.entity === 'action' ||
-        op.entity === 'inspection' ||
-        op.entity === 'efgCase' ||
-        op.entity === 'roundSchedule'
-      )
+      if (op.entity === 'inspection' || syncedEntities[op.entity].ownership !== 'inspection')
         continue;
+      // The stored record's inspection when there is one: ownership is judged on that.
       const stored = records.get(recordKey(op.entity, op.id));
-      const values = { ...(stored ? recordValues(stored.state) : {}), ...op.fields };
+      const values = stored?.exists ? recordValues(stored.state) : op.fields;
       const inspectionId = inspectionIdOf(op.entity, op.id, values);
       if (inspectionId !== undefined) inspections.push({ entity: 'inspection', id: inspectionId });
     }
@@ -434,6 +424,8 @@ async function pushInTransaction(
     if (op.kind === 'upsert') {
       const problems = fieldProblems(op.entity, op.fields);
       if (problems.length > 0) throw new OpRejected(problems.slice(0, 3).join(' '));
+      const derived = opFieldsProblem(op.entity, op.id, op.fields, principal.userId);
+      if (derived) throw new OpRejected(derived);
     } else if (Object.keys(op.fields).length > 0) {
       throw new OpRejected('Een verwijdering mag geen velden bevatten.');
     }
@@ -443,7 +435,7 @@ async function pushInTransaction(
     if (!record.exists && op.kind === 'delete') {
       throw new OpRejected(`Onbekend record ${op.entity} ${op.id}: er is niets te verwijderen.`);
     }
-    await checkOwnership(op, record, { ...before, ...op.fields });
+    await checkOwnership(op, record);
 
     // Fold the device clock into the server clock; a stamp too far ahead is re-stamped.
     let stamp = op.hlc;
@@ -456,12 +448,25 @@ async function pushInTransaction(
       note = `Tijdstempel van het apparaat lag te ver in de toekomst (${error.message}); de servertijd is gebruikt. Controleer de klok van dit apparaat.`;
     }
     const next = applyOp(record.state, { kind: op.kind, hlc: stamp, fields: op.fields });
+    // Fixed fields and workflows are judged against the record as stored before this op (earlier
+    // ops of this push were each checked the same way), never against what this op sets.
+    if (record.exists && next !== record.state) {
+      const fixed = fixedFieldProblem(op.entity, before, recordValues(next));
+      if (fixed) throw new OpRejected(fixed);
+    }
     if (op.entity === 'action' && op.kind === 'upsert' && next !== record.state) {
-      checkAction(op.id, record, before, recordValues(next));
+      const problem = actionProblem(
+        op.id,
+        record.exists ? before : undefined,
+        recordValues(next),
+        { userId: principal.userId, role: principal.role },
+        op.clientId,
+      );
+      if (problem) throw new OpRejected(problem);
     }
     if (op.entity === 'efgCase' && next !== record.state) {
       const stored = record.exists && !isDeleted(record.state) ? before : undefined;
-      const problem = efgCaseOpProblem(op, stored, recordValues(next), principal.role);
+      const problem = efgCaseOpProblem(op, stored, recordValues(next), principal);
       if (problem) throw new OpRejected(problem);
     }
     if (op.entity === 'roundSchedule' && op.kind === 'upsert' && next !== record.state) {
@@ -480,41 +485,33 @@ async function pushInTransaction(
     return note;
   }
 
-  async function checkOwnership(
-    op: Op,
-    record: StoredRecord,
-    values: Record<string, unknown>,
-  ): Promise<void> {
+  /**
+   * Whether the pusher may write this record at all: the entity's writers (registry), then for
+   * an inspection's records the inspection's owner or assigned inspector. Judged on the STORED
+   * record (a finding or photo never moves to the pusher's own inspection: its inspectionId is
+   * fixed), and for a new record on the op's values.
+   */
+  async function checkOwnership(op: Op, record: StoredRecord): Promise<void> {
+    const spec = syncedEntities[op.entity];
+    if (!may(principal.role, spec.writers.permission)) throw new OpRejected(spec.writers.refusal);
     if (principal.role === 'beheerder') return;
-    if (op.entity === 'efgCase') {
-      if (!may(principal.role, 'efg.status.wijzigen')) {
-        throw new OpRejected('Alleen duurzaamheid of beheerder mag een EFG-dossier wijzigen.');
-      }
-      return;
-    }
-    if (op.entity === 'roundSchedule') {
-      if (!may(principal.role, 'brandronde.plannen')) {
-        throw new OpRejected('Alleen veiligheid of beheerder mag het rondeschema wijzigen.');
-      }
-      return;
-    }
-    if (op.entity === 'action') {
+    if (spec.ownership === 'team') {
       // Actions belong to the team, not to one inspector: anyone may create one and move it
       // on (the transition rules decide); only its creator may delete it.
-      if (op.kind === 'delete' && record.ownerUserId !== principal.userId) {
+      if (
+        op.entity === 'action' &&
+        op.kind === 'delete' &&
+        record.ownerUserId !== principal.userId
+      ) {
         throw new OpRejected(
           'Alleen wie de actie aanmaakte of een beheerder mag haar verwijderen.',
         );
       }
       return;
     }
-    // Evidence photo of an action step: actions belong to the team, not to the inspection's
-    // inspector. Only a photo that is new, or already an action photo, takes this path.
-    const actionId = record.exists ? recordValues(record.state).actionId : values.actionId;
-    if (op.entity === 'photo' && typeof actionId === 'string') {
-      const action = await load('action', actionId);
-      if (!action.exists || isDeleted(action.state))
-        throw new OpRejected(`De actie ${actionId} van deze foto is onbekend bij de server.`);
+    const values = record.exists ? recordValues(record.state) : op.fields;
+    if (op.entity === 'photo' && typeof values.actionId === 'string') {
+      await checkEvidencePhoto(record, values, values.actionId);
       return;
     }
     const inspectionId = inspectionIdOf(op.entity, op.id, values);
@@ -534,42 +531,35 @@ async function pushInTransaction(
     }
   }
 
-  function checkAction(
-    id: string,
+  /**
+   * An evidence photo of an action step: actions belong to the team, so it need not be the
+   * inspection's inspector who takes it, but only someone who may add a step to that action now,
+   * and only with the action's own inspection (never someone else's inspection via any action).
+   * Once stored, the photo is its maker's.
+   */
+  async function checkEvidencePhoto(
     record: StoredRecord,
-    before: Record<string, unknown>,
-    after: Record<string, unknown>,
-  ): void {
-    const merged = ActionSchema.safeParse({ ...after, id });
-    if (!merged.success) {
-      throw new OpRejected(
-        `Ongeldige actie na deze wijziging: ${merged.error.issues[0]?.message ?? 'onbekende fout'}`,
-      );
-    }
-    const wasLive = record.exists && !isDeleted(record.state);
-    if (!wasLive) {
-      if (merged.data.status !== 'open' && record.exists === false) {
-        throw new OpRejected('Een nieuwe actie begint met status open.');
-      }
+    values: Record<string, unknown>,
+    actionId: string,
+  ): Promise<void> {
+    if (record.exists) {
+      if (record.ownerUserId !== principal.userId)
+        throw new OpRejected('Alleen wie deze foto bij de actie maakte, mag haar wijzigen.');
       return;
     }
-    const previous = ActionSchema.safeParse({ ...before, id });
-    if (!previous.success || previous.data.status === merged.data.status) return;
-    checkTransition(previous.data, merged.data);
-  }
-
-  function checkTransition(previous: Action, next: Action): void {
-    const step = next.history.at(-1);
-    const to: ActionStatus = next.status;
-    const outcome = applyActionTransition(
-      previous,
-      to,
-      { userId: principal.userId, role: principal.role },
-      step?.at ?? new Date(now()).toISOString(),
-      step?.note,
-      step?.photoIds,
-    );
-    if (!outcome.ok) throw new OpRejected(outcome.error);
+    const stored = await load('action', actionId);
+    if (!stored.exists || isDeleted(stored.state))
+      throw new OpRejected(`De actie ${actionId} van deze foto is onbekend bij de server.`);
+    const action = ActionSchema.safeParse({ ...recordValues(stored.state), id: actionId });
+    if (!action.success) throw new OpRejected(`De actie ${actionId} van deze foto is ongeldig.`);
+    if (action.data.inspectionId === undefined || values.inspectionId !== action.data.inspectionId)
+      throw new OpRejected('Een foto bij een actie hoort bij de inspectie van die actie.');
+    if (values.questionId !== undefined || values.findingId !== undefined)
+      throw new OpRejected('Een foto bij een actie hoort niet ook bij een vraag of bevinding.');
+    if (!mayWriteActionStep(principal.role, action.data))
+      throw new OpRejected(
+        'U mag geen stap aan deze actie toevoegen, en dus ook geen foto bij een stap.',
+      );
   }
 }
 

@@ -20,6 +20,8 @@ const tableKeys: Record<BackupTable, MessageKey> = {
   photoData: 'backup.table.photoData',
   photoThumbnails: 'backup.table.photoThumbnails',
   photoAnnotations: 'backup.table.photoAnnotations',
+  efgCases: 'backup.table.efgCases',
+  roundSchedules: 'backup.table.roundSchedules',
   outbox: 'backup.table.outbox',
 };
 
