@@ -1,9 +1,8 @@
 // One check for every text that reaches the server's store: PostgreSQL refuses NUL in text and
 // jsonb and lone surrogates in jsonb (a 500 on every retry: the tablet never syncs again), and
 // deep or huge JSON costs stack and memory. Used by sync (per op), by every JSON route (zod) and
-// by the app's input helpers, so app and server agree on what is storable.
-import { z } from 'zod';
-
+// by the app's input helpers, so app and server agree on what is storable. Free of zod, so
+// the app's first load can use it; the zod refinements are in text-safety-schemas.ts.
 export interface JsonLimits {
   /** Deepest nesting of objects and arrays (a plain value is depth 0). */
   maxDepth: number;
@@ -88,22 +87,6 @@ export function jsonProblem(
     }
   }
   return undefined;
-}
-
-/** A storable text, for zod string schemas: `z.string().check(safeText())`. */
-export function safeText() {
-  return z.superRefine<string>((text, ctx) => {
-    const problem = textProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-}
-
-/** A storable JSON value of bounded depth and size, for any zod schema: `.check(safeJson())`. */
-export function safeJson(limits: JsonLimits = DEFAULT_JSON_LIMITS) {
-  return z.superRefine<unknown>((value, ctx) => {
-    const problem = jsonProblem(value, limits);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../../shared/auth.ts';
 import { RoleSchema } from '../../shared/domain/role.ts';
-import { safeText } from '../../shared/text-safety.ts';
+import { safeText } from '../../shared/text-safety-schemas.ts';
 
 // Request and response shapes of the account routes. Inputs carry Dutch messages because
 // the first one becomes the `message` of the 400 answer.
