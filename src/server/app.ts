@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { authRoutes } from './auth/auth-routes.ts';
+import type { TrustedProxies } from './auth/client-address.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { photoRoutes } from './blobs/photo-routes.ts';
@@ -31,6 +32,8 @@ export interface AppOptions {
   importDir?: string;
   /** Largest import upload in bytes. */
   importMaxBytes?: number;
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); default: none. */
+  trustedProxies?: TrustedProxies | undefined;
 }
 
 export const HealthResponseSchema = z.object({
@@ -56,6 +59,7 @@ export function createApp({
   logError = defaultLogError,
   importDir = path.join(tmpdir(), 'schouw-imports'),
   importMaxBytes = DEFAULT_IMPORT_MAX_BYTES,
+  trustedProxies,
 }: AppOptions) {
   const app = new Hono();
 
@@ -89,7 +93,7 @@ export function createApp({
     return c.json(portfolio);
   });
 
-  app.route('/api/auth', authRoutes(store));
+  app.route('/api/auth', authRoutes(store, { trustedProxies }));
   app.route('/api/users', userRoutes(store));
   app.route(
     '/api/imports',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies, type TrustedProxies } from './auth/client-address.ts';
 
 // Configuration comes from the environment only (12-factor), parsed once at start so a typo
 // stops the server with a clear message instead of failing on the first request.
@@ -34,10 +35,25 @@ const DatabaseUrlSchema = optionalText.refine(
   { error: DATABASE_URL_PROBLEM },
 );
 
+const TrustedProxiesSchema = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  try {
+    return parseTrustedProxies(value);
+  } catch (error) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `TRUSTED_PROXIES moet ${(error as Error).message} zijn (TRUSTED_PROXIES must be a hop count from 1 to 10 or a comma-separated list of IP addresses and CIDR subnets)`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+});
+
 export const ServerConfigSchema = z.object({
   PORT: PortSchema,
   SCHOUW_DATA_DIR: optionalText.transform((value) => path.resolve(value ?? DEFAULT_DATA_DIR)),
   DATABASE_URL: DatabaseUrlSchema,
+  TRUSTED_PROXIES: TrustedProxiesSchema,
 });
 
 export interface ServerConfig {
@@ -47,6 +63,8 @@ export interface ServerConfig {
   dataDir: string;
   /** When set, PostgreSQL is used instead of the embedded PGlite store. */
   databaseUrl: string | undefined;
+  /** Reverse proxies whose X-Forwarded-For names the client; undefined: trust none. */
+  trustedProxies?: TrustedProxies | undefined;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +77,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     PORT: env.PORT,
     SCHOUW_DATA_DIR: env.SCHOUW_DATA_DIR,
     DATABASE_URL: env.DATABASE_URL,
+    TRUSTED_PROXIES: env.TRUSTED_PROXIES,
   });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
@@ -72,6 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     port: result.data.PORT,
     dataDir: result.data.SCHOUW_DATA_DIR,
     databaseUrl: result.data.DATABASE_URL,
+    trustedProxies: result.data.TRUSTED_PROXIES,
   };
 }
 

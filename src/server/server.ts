@@ -143,7 +143,14 @@ export async function startServer({
 
     const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
     const importDir = path.join(config.dataDir, 'imports');
-    const app = createApp({ store, distDir, version, blobs, importDir });
+    const app = createApp({
+      store,
+      distDir,
+      version,
+      blobs,
+      importDir,
+      trustedProxies: config.trustedProxies,
+    });
     const server = createAdaptorServer({ fetch: app.fetch });
     const port = await listen(server, config.port);
     const url = `http://localhost:${port}`;

@@ -1,5 +1,6 @@
 import type { ComponentChildren, TargetedInputEvent } from 'preact';
 import { describedBy, Field } from './Field.tsx';
+import { typedText } from './typed-text.ts';
 
 interface TextFieldProps {
   id: string;
@@ -36,7 +37,8 @@ export function TextField({
     value,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
-    onInput: (event: TargetedInputEvent<HTMLInputElement>) => onInput(event.currentTarget.value),
+    onInput: (event: TargetedInputEvent<HTMLInputElement>) =>
+      onInput(typedText(event.currentTarget)),
   } as const;
   // One branch per type: Preact types each input type's attributes separately.
   return (

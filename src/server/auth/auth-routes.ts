@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import type { Store } from '../store/store.ts';
 import { RoleSchema } from '../../shared/domain/role.ts';
 import { SyncErrorCode } from '../../shared/sync/protocol.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress, type TrustedProxies } from './client-address.ts';
 import { errorResponse, readJson } from './errors.ts';
 import { requireAuth, type AuthEnv } from './middleware.ts';
 import { verifyAgainstNothing, verifyPassword } from './password.ts';
-import { checkSignInAllowed, clearSignInFailures, recordSignInFailure } from './rate-limit.ts';
+import { releaseSignInAttempt, reserveSignInAttempt, signInSucceeded } from './rate-limit.ts';
 import {
   MeResponseSchema,
   SignInRequestSchema,
@@ -53,17 +53,23 @@ function retryMessage(seconds: number): string {
   );
 }
 
+export interface AuthRouteOptions {
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
+  trustedProxies?: TrustedProxies | undefined;
+}
+
 /** `/api/auth`: sign-in, sign-out and who am I. */
-export function authRoutes(store: Store) {
+export function authRoutes(store: Store, options: AuthRouteOptions = {}) {
   const routes = new Hono<AuthEnv>();
 
   routes.post('/sign-in', async (c) => {
     const input = await readJson(c, SignInRequestSchema);
     if (!input.ok) return input.response;
     const { email, password, organisation } = input.data;
-    const address = clientAddress(c);
+    const address = clientAddress(c, options.trustedProxies);
 
-    const gate = await checkSignInAllowed(store, email, address);
+    // Reserved before any password is hashed: parallel guesses cannot all pass the check.
+    const gate = await reserveSignInAttempt(store, email, address);
     if (!gate.allowed) {
       c.header('Retry-After', String(gate.retryAfterSeconds));
       return errorResponse(c, 429, 'too_many_attempts', retryMessage(gate.retryAfterSeconds));
@@ -86,11 +92,10 @@ export function authRoutes(store: Store) {
     if (rows.length === 0) await verifyAgainstNothing(password);
 
     const match = matches[0];
-    if (!match) {
-      await recordSignInFailure(store, email, address);
-      return errorResponse(c, 401, 'invalid_credentials', WRONG_CREDENTIALS);
-    }
+    // A wrong password: the reserved attempt stays as the failure.
+    if (!match) return errorResponse(c, 401, 'invalid_credentials', WRONG_CREDENTIALS);
     if (matches.length > 1) {
+      await releaseSignInAttempt(store, gate.attemptId);
       return errorResponse(
         c,
         400,
@@ -99,6 +104,7 @@ export function authRoutes(store: Store) {
       );
     }
     if (match.disabled_at !== null) {
+      await releaseSignInAttempt(store, gate.attemptId);
       return errorResponse(
         c,
         403,
@@ -106,7 +112,7 @@ export function authRoutes(store: Store) {
         'Uw account is uitgeschakeld. Neem contact op met de beheerder van uw organisatie.',
       );
     }
-    await clearSignInFailures(store, email, address);
+    await signInSucceeded(store, email, address);
     const session = await createSession(store, match.id);
     return c.json(
       SignInResponseSchema.parse({

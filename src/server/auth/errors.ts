@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { ApiErrorBody } from '../../shared/sync/protocol.ts';
+import { jsonProblem } from '../../shared/text-safety.ts';
 
 // Every 4xx of the account routes answers { error, message, details? }: `error` for the app to
 // act on, `message` a Dutch sentence a person understands.
@@ -45,6 +46,12 @@ export async function readJson<Schema extends z.ZodType>(
         'Het verzoek bevat geen geldige JSON; vernieuw de app en probeer het opnieuw.',
       ),
     };
+  }
+  // Before the schema: NUL, lone surrogates or absurd nesting anywhere in the body (also in a
+  // field the schema would ignore) are a 400, never a 500 from the store.
+  const unsafe = jsonProblem(raw);
+  if (unsafe) {
+    return { ok: false, response: errorResponse(c, 400, 'invalid_input', unsafe) };
   }
   const result = schema.safeParse(raw);
   if (!result.success) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH } from '../../shared/auth.ts';
 import { RoleSchema } from '../../shared/domain/role.ts';
+import { safeText } from '../../shared/text-safety-schemas.ts';
 
 // Request and response shapes of the account routes. Inputs carry Dutch messages because
 // the first one becomes the `message` of the 400 answer.
@@ -24,7 +25,8 @@ export const DisplayNameSchema = z
   .string({ error: 'Vul een naam in.' })
   .trim()
   .min(1, { error: 'Vul een naam in.' })
-  .max(100, { error: 'Een naam mag hoogstens 100 tekens hebben.' });
+  .max(100, { error: 'Een naam mag hoogstens 100 tekens hebben.' })
+  .check(safeText());
 
 export const SignInRequestSchema = z.object({
   organisation: z
@@ -32,13 +34,15 @@ export const SignInRequestSchema = z.object({
     .trim()
     .toLowerCase()
     .max(100, { error: 'Deze organisatiecode is te lang.' })
+    .check(safeText())
     .optional()
     .transform((slug) => (slug === '' ? undefined : slug)),
   email: EmailSchema,
   password: z
     .string({ error: 'Vul uw wachtwoord in.' })
     .min(1, { error: 'Vul uw wachtwoord in.' })
-    .max(200, { error: 'Dit wachtwoord is te lang.' }),
+    .max(200, { error: 'Dit wachtwoord is te lang.' })
+    .check(safeText()),
 });
 
 export {

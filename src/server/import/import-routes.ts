@@ -7,6 +7,8 @@ import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { uuidv7 } from '../../shared/ids.ts';
+import { safeText } from '../../shared/text-safety-schemas.ts';
+import { jsonProblem } from '../../shared/text-safety.ts';
 import { errorResponse } from '../auth/errors.ts';
 import { requireAuth, requirePermission, type AuthEnv } from '../auth/middleware.ts';
 import type { Store } from '../store/store.ts';
@@ -47,7 +49,8 @@ const UploadQuerySchema = z.object({
     .string({ error: 'De bestandsnaam ontbreekt.' })
     .trim()
     .min(1, { error: 'De bestandsnaam ontbreekt.' })
-    .max(FILE_NAME_MAX, { error: `Een bestandsnaam heeft hoogstens ${FILE_NAME_MAX} tekens.` }),
+    .max(FILE_NAME_MAX, { error: `Een bestandsnaam heeft hoogstens ${FILE_NAME_MAX} tekens.` })
+    .check(safeText()),
   mapping: z
     .string()
     .optional()
@@ -58,6 +61,11 @@ const UploadQuerySchema = z.object({
         json = JSON.parse(text);
       } catch {
         ctx.addIssue({ code: 'custom', message: 'De kolomindeling is geen geldige JSON.' });
+        return z.NEVER;
+      }
+      const unsafe = jsonProblem(json);
+      if (unsafe) {
+        ctx.addIssue({ code: 'custom', message: `Ongeldige kolomindeling: ${unsafe}` });
         return z.NEVER;
       }
       const parsed = ColumnMappingSchema.safeParse(json);

@@ -27,6 +27,7 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../shared/sync/protocol.ts';
+import { jsonProblem, storableText, textProblem } from '../../shared/text-safety.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { Queryable, Store } from '../store/store.ts';
 import {
@@ -69,6 +70,8 @@ export function unsupportedVersionMessage(version: number): string | undefined {
 
 const CLIENT_OF_OTHER_ORGANISATION =
   'Dit apparaat is gekoppeld aan een andere organisatie. Meld u aan bij de juiste organisatie.';
+const CLIENT_OF_OTHER_USER =
+  'Dit apparaatnummer hoort bij een andere gebruiker; de server neemt er niets onder aan. Meld u af en weer aan, dan krijgt dit apparaat een eigen nummer.';
 
 interface StoredRecord {
   state: RecordState;
@@ -107,6 +110,16 @@ function entityVersionProblem(entity: EntityType, protocolVersion: number): stri
   return since > protocolVersion
     ? `Het recordtype ${entity} bestaat pas sinds protocolversie ${since}; deze app spreekt versie ${protocolVersion}. Werk de app bij.`
     : undefined;
+}
+
+/**
+ * Why an op's id or fields cannot be stored (NUL, a lone surrogate, too deep or too large; see
+ * text-safety.ts). Judged before any of the op reaches a query, so such an op is refused on its
+ * own and never fails the whole push (the same 500 on every retry would stop the device's sync).
+ */
+function opTextProblem(op: Op): string | undefined {
+  const badId = textProblem(op.id);
+  return badId ? `Ongeldige id: ${badId}` : jsonProblem(op.fields);
 }
 
 /**
@@ -173,21 +186,32 @@ async function pushInTransaction(
   now: () => number,
 ): Promise<PushOutcome> {
   const ops = [...request.ops].sort((a, b) => a.seq - b.seq);
+  const unsafe = new Map<number, string>();
+  for (const op of ops) {
+    const problem = opTextProblem(op);
+    if (problem) unsafe.set(op.seq, problem);
+  }
   const org = principal.organisationId;
   const locks = pushLocks(org, ops);
-  // Lock 1: the device's row, created on its first push; the no-op update locks an existing one.
-  // Then (RETURNING runs after the row is locked) the organisation's push lock.
+  // Lock 1: the device's row, created on its first push; the update locks an existing one.
+  // Then (RETURNING runs after the row is locked) the organisation's push lock. A device id
+  // belongs to the user who first pushed under it (device ids are readable in every pulled
+  // clock); only a row whose user was deleted is taken over.
   const client = (
-    await tx.query<{ organisation_id: string; applied_up_to: number }>(
+    await tx.query<{ organisation_id: string; user_id: string; applied_up_to: number }>(
       `INSERT INTO sync_clients AS c (client_id, organisation_id, user_id) VALUES ($1, $2, $3)
-       ON CONFLICT (client_id) DO UPDATE SET updated_at = c.updated_at
-       RETURNING c.organisation_id, c.applied_up_to, ${locks.orgLock}($4::int, $5::int)::text`,
+       ON CONFLICT (client_id) DO UPDATE SET user_id = coalesce(c.user_id, EXCLUDED.user_id)
+       RETURNING c.organisation_id, c.user_id, c.applied_up_to,
+         ${locks.orgLock}($4::int, $5::int)::text`,
       [request.clientId, org, principal.userId, ...locks.orgKey],
     )
   ).rows[0];
   if (!client) throw new Error('sync client row missing after upsert');
   if (client.organisation_id !== org) {
     throw new PushAborted({ kind: 'forbidden', message: CLIENT_OF_OTHER_ORGANISATION });
+  }
+  if (client.user_id !== principal.userId) {
+    throw new PushAborted({ kind: 'forbidden', message: CLIENT_OF_OTHER_USER });
   }
 
   // Check the whole batch before writing anything: a gap answers 409 without side effects.
@@ -263,13 +287,19 @@ async function pushInTransaction(
     return loaded;
   };
 
-  await preload(fresh.map((op) => ({ entity: op.entity, id: op.id })));
+  await preload(
+    fresh.filter((op) => !unsafe.has(op.seq)).map((op) => ({ entity: op.entity, id: op.id })),
+  );
   // The inspections the ownership checks will ask for, as far as they can be known now; one
   // that only an earlier op of this push names is still loaded on demand.
   if (principal.role !== 'beheerder') {
     const inspections: { entity: string; id: string }[] = [];
     for (const op of fresh) {
-      if (op.entity === 'inspection' || syncedEntities[op.entity].ownership !== 'inspection')
+      if (
+        unsafe.has(op.seq) ||
+        op.entity === 'inspection' ||
+        syncedEntities[op.entity].ownership !== 'inspection'
+      )
         continue;
       // The stored record's inspection when there is one: ownership is judged on that.
       const stored = records.get(recordKey(op.entity, op.id));
@@ -295,6 +325,8 @@ async function pushInTransaction(
     }
     let result: OpResult;
     try {
+      const badText = unsafe.get(op.seq);
+      if (badText) throw new OpRejected(badText);
       const tooNew = entityVersionProblem(op.entity, request.protocolVersion);
       if (tooNew) throw new OpRejected(tooNew);
       const note = await applyOne(op);
@@ -338,6 +370,11 @@ async function pushInTransaction(
   }
   for (const { op, result } of withCurrent) {
     if (entityVersionProblem(op.entity, request.protocolVersion)) continue;
+    // An id the store cannot hold names no stored record.
+    if (textProblem(op.id)) {
+      result.current = null;
+      continue;
+    }
     const record = await load(op.entity, op.id);
     result.current = record.exists ? record.state : null;
   }
@@ -350,7 +387,7 @@ async function pushInTransaction(
        FROM jsonb_to_recordset($2::jsonb)
          AS r(seq bigint, entity text, record_id text, status text, reason text)
      )
-     UPDATE sync_clients SET applied_up_to = $4, user_id = $3, updated_at = now()
+     UPDATE sync_clients SET applied_up_to = $4, updated_at = now()
      WHERE client_id = $1`,
     [
       request.clientId,
@@ -358,9 +395,9 @@ async function pushInTransaction(
         outcomes.map(({ op, result }) => ({
           seq: op.seq,
           entity: op.entity,
-          record_id: op.id,
+          record_id: storableText(op.id),
           status: result.status,
-          reason: result.reason ?? null,
+          reason: result.reason === undefined ? null : storableText(result.reason),
         })),
       ),
       principal.userId,
@@ -566,6 +603,7 @@ async function pushInTransaction(
 interface PullRow {
   /** Null for a device that never pushed. */
   client_organisation: string | null;
+  client_user: string | null;
   applied_up_to: number | null;
   counter_hlc: string | null;
   /** Rows read: the page plus one when there is more. */
@@ -606,7 +644,7 @@ export async function pullChanges(
        ), page AS (
          SELECT cursor, change FROM fetched ORDER BY cursor LIMIT $3::int
        )
-       SELECT c.organisation_id AS client_organisation, c.applied_up_to,
+       SELECT c.organisation_id AS client_organisation, c.user_id AS client_user, c.applied_up_to,
               (SELECT hlc FROM sync_counters WHERE organisation_id = $1) AS counter_hlc,
               (SELECT count(*) FROM fetched)::int AS fetched,
               (SELECT max(cursor) FROM page) AS last_cursor,
@@ -624,6 +662,9 @@ export async function pullChanges(
   if (!row) throw new Error('pull query returned no row');
   if (row.client_organisation !== null && row.client_organisation !== principal.organisationId) {
     return { kind: 'forbidden', message: CLIENT_OF_OTHER_ORGANISATION };
+  }
+  if (row.client_user !== null && row.client_user !== principal.userId) {
+    return { kind: 'forbidden', message: CLIENT_OF_OTHER_USER };
   }
   const serverHlc = new HybridLogicalClock(SERVER_NODE, now, row.counter_hlc ?? undefined).tick();
   const rest: Omit<PullResponse, 'changes'> = {

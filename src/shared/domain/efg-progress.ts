@@ -15,7 +15,10 @@ import { addMonths, IsoDateSchema, isoDateOf } from './iso-date.ts';
 
 /** The organisation's EFG goal: this share of its EFG dwellings out of EFG by the deadline. */
 export const EfgTargetSchema = z.object({
-  deadline: IsoDateSchema,
+  // A calendar date the store can hold and a plan can mean (year 0000 is no date at all).
+  deadline: IsoDateSchema.refine((date) => date >= '2000-01-01' && date <= '2100-12-31', {
+    error: 'Kies een einddatum tussen 2000 en 2100.',
+  }),
   sharePercent: z
     .number({ error: 'Het doel moet een percentage zijn.' })
     .int({ error: 'Het doel moet een heel percentage zijn.' })

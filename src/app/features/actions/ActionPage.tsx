@@ -17,6 +17,7 @@ import { ActionStepPhotos } from './ActionStepPhotos.tsx';
 import { actionInContext } from './action-context.ts';
 import { transitionOptions } from './action-options.ts';
 import { HistoryStep } from './HistoryStep.tsx';
+import { typedText } from '../../ui/typed-text.ts';
 
 /** One action: where it belongs, its history, and the status changes the signed-in role may make. */
 export function ActionPage({ actionId }: { actionId: string }) {
@@ -146,7 +147,7 @@ function StatusForm({ action }: { action: ActionView }) {
               value={note}
               aria-describedby={describedBy('action-note', false, noteError)}
               aria-invalid={noteError ? true : undefined}
-              onInput={(event) => setNote(event.currentTarget.value)}
+              onInput={(event) => setNote(typedText(event.currentTarget))}
             />
           </Field>
           {closing && inspectionId !== undefined && (

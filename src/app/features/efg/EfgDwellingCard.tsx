@@ -26,6 +26,7 @@ import {
 } from '../common/format.ts';
 import { userName } from '../users/colleague-names.ts';
 import { dropReasonName, efgStatusName, measureName } from './efg-list.ts';
+import { typedText } from '../../ui/typed-text.ts';
 
 type Panel = 'none' | 'drop' | 'plan';
 
@@ -252,7 +253,7 @@ function DropForm({ candidate, onDone }: { candidate: EfgCandidate; onDone: () =
           value={note}
           aria-describedby={describedBy(`${id}-note`, false, problem)}
           aria-invalid={problem ? true : undefined}
-          onInput={(event) => setNote(event.currentTarget.value)}
+          onInput={(event) => setNote(typedText(event.currentTarget))}
         />
       </Field>
       <Button type="submit" variant="danger" disabled={busy}>

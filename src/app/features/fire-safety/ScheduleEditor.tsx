@@ -9,6 +9,7 @@ import { errorText } from '../common/errors.ts';
 import { todayIso } from '../common/format.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
 import { frequencyName } from './fire-safety-format.ts';
+import { typedText } from '../../ui/typed-text.ts';
 
 interface ScheduleFields {
   frequency: RoundFrequency;
@@ -118,7 +119,7 @@ export function ScheduleEditor({
           rows={2}
           maxLength={2000}
           value={fields.note}
-          onInput={(event) => edit({ note: event.currentTarget.value })}
+          onInput={(event) => edit({ note: typedText(event.currentTarget) })}
         />
       </div>
       {failure !== undefined && (

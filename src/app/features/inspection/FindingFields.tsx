@@ -16,6 +16,7 @@ import {
   type FindingDraft,
   type FindingField,
 } from './finding-form.ts';
+import { typedText } from '../../ui/typed-text.ts';
 
 const severityHints: Record<string, MessageKey> = {
   'direct-gevaar': 'severity.hint.direct-gevaar',
@@ -60,7 +61,7 @@ export function FindingFields({
           value={value.location}
           aria-describedby={describedBy(`${id}-location`, true, error('location'))}
           aria-invalid={error('location') ? true : undefined}
-          onInput={(event) => onChange({ location: event.currentTarget.value }, true)}
+          onInput={(event) => onChange({ location: typedText(event.currentTarget) }, true)}
         />
       </Field>
       <Field id={`${id}-description`} label={t('finding.description')} error={error('description')}>
@@ -72,7 +73,7 @@ export function FindingFields({
           value={value.description}
           aria-describedby={describedBy(`${id}-description`, false, error('description'))}
           aria-invalid={error('description') ? true : undefined}
-          onInput={(event) => onChange({ description: event.currentTarget.value }, true)}
+          onInput={(event) => onChange({ description: typedText(event.currentTarget) }, true)}
         />
       </Field>
       <ChoiceGroup
@@ -182,7 +183,7 @@ export function ActionFields({
           value={value.what}
           aria-describedby={describedBy(`${id}-what`, false, error('what'))}
           aria-invalid={error('what') ? true : undefined}
-          onInput={(event) => onChange({ what: event.currentTarget.value }, true)}
+          onInput={(event) => onChange({ what: typedText(event.currentTarget) }, true)}
         />
       </Field>
       <ChoiceGroup

@@ -18,6 +18,7 @@ import { PhotoSlot } from './PhotoSlot.tsx';
 import { RuleHelp } from './RuleHelp.tsx';
 import { AutosaveError } from './AutosaveError.tsx';
 import { useAutosave, type Autosave } from './use-autosave.ts';
+import { typedText } from '../../ui/typed-text.ts';
 
 /** Pause in typing before a typed value is written (blur and leaving the group write at once). */
 const TYPING_PAUSE_MS = 600;
@@ -375,7 +376,7 @@ function NumberInput({
             editing.current = false;
             void autosave.flush();
           }}
-          onInput={(event) => onInput(event.currentTarget.value)}
+          onInput={(event) => onInput(typedText(event.currentTarget))}
         />
         {unit && <span class="unit">{formatUnit(unit)}</span>}
       </div>
@@ -421,7 +422,7 @@ function TextInput({
           void autosave.flush();
         }}
         onInput={(event) => {
-          const next = event.currentTarget.value;
+          const next = typedText(event.currentTarget);
           setText(next);
           autosave.save(next.trim() === '' ? null : { type: 'text', value: next }, TYPING_PAUSE_MS);
         }}

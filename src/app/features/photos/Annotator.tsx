@@ -25,6 +25,7 @@ import {
 import { AnnotationShapes } from './AnnotationShapes.tsx';
 import { photoErrorText } from './photo-errors.ts';
 import './photos.css';
+import { typedText } from '../../ui/typed-text.ts';
 
 export interface AnnotatorProps {
   /** URL of the original photo (shown untouched; the drawing is a layer above it). */
@@ -196,7 +197,7 @@ export function Annotator({
                 type="text"
                 value={text}
                 maxLength={MAX_TEXT_LENGTH}
-                onInput={(event) => setText(event.currentTarget.value)}
+                onInput={(event) => setText(typedText(event.currentTarget))}
               />
             </label>
           )}

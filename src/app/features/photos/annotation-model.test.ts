@@ -7,6 +7,7 @@ import {
   clampPoint,
   clearShapes,
   deserializeLayer,
+  MAX_TEXT_LENGTH,
   emptyLayer,
   sameShapes,
   serializeLayer,
@@ -64,6 +65,9 @@ describe('shapes from gestures', () => {
       color: red,
     });
     expect(textShape([0.3, 0.4], '   ', red)).toBeNull();
+    // Cut at the limit on a character boundary: never half an emoji (a lone surrogate).
+    const long = textShape([0.3, 0.4], `${'x'.repeat(MAX_TEXT_LENGTH - 1)}😀`, red);
+    expect(long).toMatchObject({ text: 'x'.repeat(MAX_TEXT_LENGTH - 1) });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   type AnnotationLayer,
   type AnnotationShape,
 } from '../../db/index.ts';
+import { cleanInput } from '../../../shared/text-safety.ts';
 
 export type Point = [number, number];
 
@@ -66,7 +67,8 @@ export function shapeFromDrag(
 }
 
 export function textShape(at: Point, text: string, color: string): AnnotationShape | null {
-  const trimmed = text.trim().slice(0, MAX_TEXT_LENGTH);
+  // Cut on a character boundary: half an emoji would be a lone surrogate the server refuses.
+  const trimmed = cleanInput(text.trim(), MAX_TEXT_LENGTH);
   if (trimmed === '') return null;
   return { kind: 'text', at: clampPoint(at[0], at[1]), text: trimmed, color };
 }

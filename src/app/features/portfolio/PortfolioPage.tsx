@@ -8,6 +8,7 @@ import { formatDwellingAddress } from '../common/format.ts';
 import { LabelBadge } from '../common/LabelBadge.tsx';
 import { Loading, LoadError } from '../common/LoadState.tsx';
 import { FirstRunPanel } from './FirstRunPanel.tsx';
+import { typedText } from '../../ui/typed-text.ts';
 
 const DWELLING_LIMIT = 50;
 
@@ -67,7 +68,7 @@ export function PortfolioPage() {
           enterKeyHint="search"
           placeholder={t('portfolio.search.placeholder')}
           value={text}
-          onInput={(event) => onInput(event.currentTarget.value)}
+          onInput={(event) => onInput(typedText(event.currentTarget))}
         />
       </div>
       {search.status === 'error' && <p class="field-error">{search.message}</p>}
