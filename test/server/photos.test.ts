@@ -14,6 +14,7 @@ import type { BlobStore } from '../../src/server/blobs/blob-store.ts';
 import { DbBlobStore } from '../../src/server/blobs/db-blob-store.ts';
 import { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
+import type { StoreKind } from '../../src/server/store/store.ts';
 import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
 import { syncApp, user, type BlobKind, type TestApp } from './sync-fixtures.ts';
 import type { SignedInUser } from './support/auth.ts';
@@ -71,7 +72,9 @@ async function uploadAll(app: TestApp, who: SignedInUser, data: Buffer, hash: st
 }
 
 const blobKinds: readonly BlobKind[] = ['fs', 'db'];
-const combinations = storeKinds.flatMap((kind) => blobKinds.map((blobKind) => [kind, blobKind]));
+const combinations = storeKinds.flatMap((kind) =>
+  blobKinds.map((blobKind): [StoreKind, BlobKind] => [kind, blobKind]),
+);
 
 describe.each(combinations)('photos on %s with %s blobs', (kind, blobKind) => {
   const fixture = useFreshStore(kind);
