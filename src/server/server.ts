@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createApp } from './app.ts';
+import type { BlobStore } from './blobs/blob-store.ts';
+import { DbBlobStore } from './blobs/db-blob-store.ts';
 import { FsBlobStore } from './blobs/fs-blob-store.ts';
 import { redactUrl, type ServerConfig } from './config.ts';
 import { ensureWritableDir, lockDir, type DirLock } from './data-dir.ts';
@@ -141,7 +143,11 @@ export async function startServer({
       );
     }
 
-    const blobs = new FsBlobStore(path.join(config.dataDir, 'blobs'));
+    // With PostgreSQL the photos live in it too, so any node behind a proxy serves any photo.
+    const blobs: BlobStore =
+      store.kind === 'postgres'
+        ? new DbBlobStore(store)
+        : new FsBlobStore(path.join(config.dataDir, 'blobs'));
     const importDir = path.join(config.dataDir, 'imports');
     const app = createApp({
       store,

@@ -11,10 +11,12 @@ import {
 } from '../../src/shared/sync/protocol.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { BlobStore } from '../../src/server/blobs/blob-store.ts';
+import { DbBlobStore } from '../../src/server/blobs/db-blob-store.ts';
 import { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
+import type { StoreKind } from '../../src/server/store/store.ts';
 import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
-import { syncApp, user, type TestApp } from './sync-fixtures.ts';
+import { syncApp, user, type BlobKind, type TestApp } from './sync-fixtures.ts';
 import type { SignedInUser } from './support/auth.ts';
 
 function photo(bytes = PHOTO_CHUNK_BYTES * 2 + 1234) {
@@ -69,12 +71,30 @@ async function uploadAll(app: TestApp, who: SignedInUser, data: Buffer, hash: st
   }
 }
 
-describe.each(storeKinds)('photos on %s', (kind) => {
+const blobKinds: readonly BlobKind[] = ['fs', 'db'];
+const combinations = storeKinds.flatMap((kind) =>
+  blobKinds.map((blobKind): [StoreKind, BlobKind] => [kind, blobKind]),
+);
+
+describe.each(combinations)('photos on %s with %s blobs', (kind, blobKind) => {
   const fixture = useFreshStore(kind);
+
+  /** How many finished blobs the blob store holds. */
+  async function storedBlobs(blobDir: string): Promise<string[]> {
+    if (blobKind === 'db') {
+      const { rows } = await fixture().store.query<{ hash: string }>(
+        'SELECT hash FROM blob_objects ORDER BY hash',
+      );
+      return rows.map((row) => row.hash);
+    }
+    return readdirSync(blobDir)
+      .filter((dir) => dir !== 'partial')
+      .flatMap((dir) => readdirSync(path.join(blobDir, dir)));
+  }
 
   it('resumes an upload from the reported offset and verifies the hash', async () => {
     const { store } = fixture();
-    const { app } = await syncApp(store);
+    const { app } = await syncApp(store, blobKind);
     const inspector = await user(store, 'inspecteur');
     const { data, hash } = photo();
 
@@ -126,7 +146,7 @@ describe.each(storeKinds)('photos on %s', (kind) => {
 
   it('discards an upload whose bytes do not match the hash', async () => {
     const { store } = fixture();
-    const { app, blobDir } = await syncApp(store);
+    const { app, blobDir } = await syncApp(store, blobKind);
     const inspector = await user(store, 'inspecteur');
     const { data } = photo(1000);
     const claimed = createHash('sha256').update('iets anders').digest('hex');
@@ -143,13 +163,14 @@ describe.each(storeKinds)('photos on %s', (kind) => {
       complete: false,
     });
     expect(existsSync(path.join(blobDir, claimed.slice(0, 2), claimed))).toBe(false);
+    expect(await storedBlobs(blobDir)).toEqual([]);
     const rows = await store.query('SELECT 1 FROM photo_blobs');
     expect(rows.rowCount).toBe(0);
   });
 
   it('refuses oversized chunks, photos and unknown types with clear 4xx answers', async () => {
     const { store } = fixture();
-    const { app } = await syncApp(store);
+    const { app } = await syncApp(store, blobKind);
     const inspector = await user(store, 'inspecteur');
     const { data, hash } = photo(100);
     const big = await putChunk(app, inspector, hash, 0, new Uint8Array(PHOTO_CHUNK_BYTES + 1));
@@ -178,18 +199,19 @@ describe.each(storeKinds)('photos on %s', (kind) => {
   it('answers HEAD with the size and type of a stored photo without reading its bytes', async () => {
     const { store } = fixture();
     await migrate(store);
-    const files = new FsBlobStore(makeTempDir('blobs'));
+    const files: BlobStore =
+      blobKind === 'db' ? new DbBlobStore(store) : new FsBlobStore(makeTempDir('blobs'));
     const reads: string[] = [];
     const blobs: BlobStore = {
-      has: (hash) => files.has(hash),
-      statPartial: (key) => files.statPartial(key),
-      append: (key, offset, bytes) => files.append(key, offset, bytes),
-      complete: (key, size) => files.complete(key, size),
-      read: (hash) => {
+      has: (hash, db) => files.has(hash, db),
+      statPartial: (key, db) => files.statPartial(key, db),
+      append: (key, offset, bytes, db) => files.append(key, offset, bytes, db),
+      complete: (key, size, db) => files.complete(key, size, db),
+      read: (hash, db) => {
         reads.push(hash);
-        return files.read(hash);
+        return files.read(hash, db);
       },
-      delete: (hash, organisationId) => files.delete(hash, organisationId),
+      delete: (hash, organisationId, db) => files.delete(hash, organisationId, db),
     };
     const app = createApp({ store, distDir: makeTempDir('dist'), version: 'test', blobs });
     const inspector = await user(store, 'inspecteur');
@@ -214,7 +236,7 @@ describe.each(storeKinds)('photos on %s', (kind) => {
 
   it('serves a photo only to its own organisation, which must upload it itself', async () => {
     const { store } = fixture();
-    const { app, blobDir } = await syncApp(store);
+    const { app, blobDir } = await syncApp(store, blobKind);
     const anna = await user(store, 'inspecteur');
     const colleague = await user(store, 'veiligheid', anna.organisation);
     const eve = await user(store, 'inspecteur');
@@ -238,6 +260,46 @@ describe.each(storeKinds)('photos on %s', (kind) => {
     await uploadAll(app, eve, data, hash);
     expect((await complete(app, eve, hash, data.length)).status).toBe(200);
     expect((await app.request(`/api/photos/${hash}`, { headers: eve.headers })).status).toBe(200);
-    expect(readdirSync(path.join(blobDir, hash.slice(0, 2)))).toEqual([hash]);
+    expect(await storedBlobs(blobDir)).toEqual([hash]);
+  });
+
+  it('answers success to every one of ten simultaneous completes of one upload', async () => {
+    const { store } = fixture();
+    const { app, blobDir } = await syncApp(store, blobKind);
+    const inspector = await user(store, 'inspecteur');
+    const { data, hash } = photo();
+    await uploadAll(app, inspector, data, hash);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => complete(app, inspector, hash, data.length)),
+    );
+    const bodies = await Promise.all(answers.map((answer) => answer.json()));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+    for (const body of bodies) {
+      expect(body).toEqual({ hash, receivedBytes: data.length, complete: true });
+    }
+    expect(await storedBlobs(blobDir)).toEqual([hash]);
+    const read = await app.request(`/api/photos/${hash}`, { headers: inspector.headers });
+    expect(Buffer.from(await read.arrayBuffer()).equals(data)).toBe(true);
+  });
+
+  it('stores a chunk sent ten times at once exactly once', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store, blobKind);
+    const inspector = await user(store, 'inspecteur');
+    const { data, hash } = photo();
+    const first = data.subarray(0, PHOTO_CHUNK_BYTES);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => putChunk(app, inspector, hash, 0, first)),
+    );
+    const statuses = answers.map((answer) => answer.status).sort();
+    expect(statuses).toEqual([200, ...Array(9).fill(409)]);
+    for (const answer of answers.filter((each) => each.status === 409)) {
+      expect(await answer.json()).toMatchObject({ receivedBytes: PHOTO_CHUNK_BYTES });
+    }
+    expect((await status(app, inspector, hash)).receivedBytes).toBe(PHOTO_CHUNK_BYTES);
+    await uploadAll(app, inspector, data, hash, PHOTO_CHUNK_BYTES);
+    expect((await complete(app, inspector, hash, data.length)).status).toBe(200);
+    const read = await app.request(`/api/photos/${hash}`, { headers: inspector.headers });
+    expect(Buffer.from(await read.arrayBuffer()).equals(data)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // Helpers for the sync and photo server tests: an app on a fresh store with signed-in users, and
 // op/push/pull builders that speak the fixed protocol.
 import { createApp } from '../../src/server/app.ts';
+import { DbBlobStore } from '../../src/server/blobs/db-blob-store.ts';
 import { FsBlobStore } from '../../src/server/blobs/fs-blob-store.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import type { Store } from '../../src/server/store/store.ts';
@@ -20,14 +21,20 @@ import { createSignedInUser, type SignedInUser } from './support/auth.ts';
 
 export type TestApp = ReturnType<typeof createApp>;
 
-export async function syncApp(store: Store): Promise<{ app: TestApp; blobDir: string }> {
+/** Photo bytes on disk (the embedded default) or in the database (with DATABASE_URL). */
+export type BlobKind = 'fs' | 'db';
+
+export async function syncApp(
+  store: Store,
+  blobKind: BlobKind = 'fs',
+): Promise<{ app: TestApp; blobDir: string }> {
   await migrate(store);
   const blobDir = makeTempDir('blobs');
   const app = createApp({
     store,
     distDir: makeTempDir('dist'),
     version: 'test',
-    blobs: new FsBlobStore(blobDir),
+    blobs: blobKind === 'db' ? new DbBlobStore(store) : new FsBlobStore(blobDir),
     logError: () => undefined,
   });
   return { app, blobDir };

@@ -371,26 +371,40 @@ export class SyncEngine {
     }
     const data = await store.photoBytes(photo.hash);
     if (!data) return;
-    const status = await transport.photoUploadStatus(photo.hash);
-    let offset =
-      status.complete || status.receivedBytes > data.byteLength ? 0 : status.receivedBytes;
-    if (!status.complete) {
-      // The server's offset is the truth; a bounded number of requests guards against a server
-      // that never moves forward.
-      let budget = Math.ceil(data.byteLength / PHOTO_CHUNK_BYTES) * 2 + 2;
-      while (offset < data.byteLength) {
-        budget -= 1;
-        const chunk = data.slice(offset, offset + PHOTO_CHUNK_BYTES);
-        const next = await transport.uploadPhotoChunk(photo.hash, offset, chunk);
-        if (next.complete) break;
-        if (next.receivedBytes === offset || budget < 0)
-          throw new SyncTransportError('server', 'De server nam het fotodeel niet aan.');
-        offset = next.receivedBytes;
+    let status = await transport.photoUploadStatus(photo.hash);
+    for (let attempt = 1; ; attempt += 1) {
+      if (!status.complete) await this.sendPhotoBytes(photo.hash, data, status.receivedBytes);
+      try {
+        await transport.completePhoto(photo.hash, data.byteLength, photo.mimeType);
+        break;
+      } catch (error) {
+        // 409: the server holds fewer bytes than were sent (say, a chunk it lost). Go on from
+        // its offset at once, never from zero; once only, so a confused server cannot loop us.
+        if (attempt > 1 || !(error instanceof SyncTransportError) || error.status !== 409)
+          throw error;
+        status = await transport.photoUploadStatus(photo.hash);
       }
     }
-    await transport.completePhoto(photo.hash, data.byteLength, photo.mimeType);
     // Only now, with the server's confirmation, does the device mark the photo as stored there.
     await store.markPhotoUploaded(photo.hash);
+  }
+
+  /** Sends the bytes the server does not have yet, from its offset `from`. */
+  private async sendPhotoBytes(hash: string, data: ArrayBuffer, from: number): Promise<void> {
+    // An offset beyond the photo means the server holds something else: complete discards it.
+    let offset = from > data.byteLength ? 0 : from;
+    // The server's offset is the truth; a bounded number of requests guards against a server
+    // that never moves forward.
+    let budget = Math.ceil(data.byteLength / PHOTO_CHUNK_BYTES) * 2 + 2;
+    while (offset < data.byteLength) {
+      budget -= 1;
+      const chunk = data.slice(offset, offset + PHOTO_CHUNK_BYTES);
+      const next = await this.options.transport.uploadPhotoChunk(hash, offset, chunk);
+      if (next.complete) return;
+      if (next.receivedBytes === offset || budget < 0)
+        throw new SyncTransportError('server', 'De server nam het fotodeel niet aan.');
+      offset = next.receivedBytes;
+    }
   }
 
   /**

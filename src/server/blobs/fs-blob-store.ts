@@ -8,14 +8,13 @@ import type { BlobStore, CompleteResult, PartialKey } from './blob-store.ts';
 // <root>/partial/<organisation>/<hash>. A partial becomes a blob only by an atomic rename after
 // its hash is verified, so a crash never leaves a wrong file under a hash name. Appends are
 // fsynced before they are acknowledged, so the resume point a client is told survives kill -9.
+// Only for the embedded store (one process owns the data directory); the writes of one partial
+// are serialised by the caller's database lock (withPartialLock), not by this object.
 
 const HASH = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f-]{36}$/;
 
 export class FsBlobStore implements BlobStore {
-  // Serialises the check-offset-then-append of one partial within this process.
-  private readonly locks = new Map<string, Promise<unknown>>();
-
   constructor(readonly root: string) {}
 
   private blobPath(hash: string): string {
@@ -28,18 +27,6 @@ export class FsBlobStore implements BlobStore {
     return path.join(this.root, 'partial', organisationId, hash);
   }
 
-  private async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const run = previous.then(fn, fn);
-    const settled = run.catch(() => undefined);
-    this.locks.set(key, settled);
-    try {
-      return await run;
-    } finally {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    }
-  }
-
   async has(hash: string): Promise<boolean> {
     return (await sizeOf(this.blobPath(hash))) !== undefined;
   }
@@ -48,48 +35,44 @@ export class FsBlobStore implements BlobStore {
     return (await sizeOf(this.partialPath(key))) ?? 0;
   }
 
-  append(
+  async append(
     key: PartialKey,
     offset: number,
     bytes: Uint8Array,
   ): Promise<number | { conflict: number }> {
     const file = this.partialPath(key);
-    return this.withLock(file, async () => {
-      const current = (await sizeOf(file)) ?? 0;
-      if (current !== offset) return { conflict: current };
-      await mkdir(path.dirname(file), { recursive: true });
-      const handle = await open(file, 'a');
-      try {
-        await handle.write(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      return current + bytes.byteLength;
-    });
+    const current = (await sizeOf(file)) ?? 0;
+    if (current !== offset) return { conflict: current };
+    await mkdir(path.dirname(file), { recursive: true });
+    const handle = await open(file, 'a');
+    try {
+      await handle.write(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    return current + bytes.byteLength;
   }
 
-  complete(key: PartialKey, expectedSize: number): Promise<CompleteResult> {
+  async complete(key: PartialKey, expectedSize: number): Promise<CompleteResult> {
     const file = this.partialPath(key);
-    return this.withLock(file, async () => {
-      const size = await sizeOf(file);
-      // Never complete from someone else's finished blob: only bytes this organisation
-      // uploaded count, or knowing a hash would be enough to read a photo.
-      if (size === undefined) return { ok: false, reason: 'missing', actualSize: 0 };
-      if (size !== expectedSize) {
-        // Too few bytes may still be completed by resuming; too many can never become right.
-        if (size > expectedSize) await rm(file, { force: true });
-        return { ok: false, reason: 'size-mismatch', actualSize: size };
-      }
-      if ((await sha256File(file)) !== key.hash) {
-        await rm(file, { force: true });
-        return { ok: false, reason: 'hash-mismatch', actualSize: size };
-      }
-      const target = this.blobPath(key.hash);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(file, target);
-      return { ok: true };
-    });
+    const size = await sizeOf(file);
+    // Never complete from someone else's finished blob: only bytes this organisation
+    // uploaded count, or knowing a hash would be enough to read a photo.
+    if (size === undefined) return { ok: false, reason: 'missing', actualSize: 0 };
+    if (size !== expectedSize) {
+      // Too few bytes may still be completed by resuming; too many can never become right.
+      if (size > expectedSize) await rm(file, { force: true });
+      return { ok: false, reason: 'size-mismatch', actualSize: size };
+    }
+    if ((await sha256File(file)) !== key.hash) {
+      await rm(file, { force: true });
+      return { ok: false, reason: 'hash-mismatch', actualSize: size };
+    }
+    const target = this.blobPath(key.hash);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(file, target);
+    return { ok: true };
   }
 
   async read(hash: string): Promise<Uint8Array | undefined> {

@@ -10,11 +10,15 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { errorResponse, readJson } from '../auth/errors.ts';
 import { requireAuth, type AuthEnv } from '../auth/middleware.ts';
-import type { Store } from '../store/store.ts';
+import type { Queryable, Store } from '../store/store.ts';
 import type { BlobStore } from './blob-store.ts';
+import { withPartialLock } from './partial-lock.ts';
 
 // Resumable, content-addressed photo upload. Which organisation may read a photo is recorded in
 // photo_blobs: knowing a hash is not enough, an organisation must have uploaded the bytes itself.
+// Chunk writes and completion of one upload run under a database lock (withPartialLock), so
+// concurrent or repeated calls through any server node see each other's result: every complete
+// of a stored photo answers success, however many arrive at once.
 
 type PhotoContext = Context<AuthEnv>;
 
@@ -23,8 +27,8 @@ interface PhotoRow {
   mime_type: string;
 }
 
-async function ownedPhoto(store: Store, organisationId: string, hash: string) {
-  const { rows } = await store.query<PhotoRow>(
+async function ownedPhoto(db: Queryable, organisationId: string, hash: string) {
+  const { rows } = await db.query<PhotoRow>(
     'SELECT size, mime_type FROM photo_blobs WHERE organisation_id = $1 AND hash = $2',
     [organisationId, hash],
   );
@@ -116,7 +120,9 @@ export function photoRoutes(store: Store, blobs: BlobStore) {
         );
       }
       const key = { organisationId: c.get('principal').organisationId, hash };
-      const appended = await blobs.append(key, offset, bytes);
+      const appended = await withPartialLock(store, key, (tx) =>
+        blobs.append(key, offset, bytes, tx),
+      );
       if (typeof appended !== 'number') {
         const conflict: PhotoUploadConflictBody = {
           error: 'offset-mismatch',
@@ -138,7 +144,19 @@ export function photoRoutes(store: Store, blobs: BlobStore) {
     const current = await status(c, hash);
     if (current.complete) return c.json(current);
     const key = { organisationId: principal.organisationId, hash };
-    const result = await blobs.complete(key, body.data.size);
+    const result = await withPartialLock(store, key, async (tx) => {
+      // A complete that waited for the lock may find the photo stored by the one before it.
+      const stored = await ownedPhoto(tx, key.organisationId, hash);
+      if (stored && (await blobs.has(hash, tx))) return { ok: true, size: stored.size } as const;
+      const completed = await blobs.complete(key, body.data.size, tx);
+      if (!completed.ok) return completed;
+      await tx.query(
+        `INSERT INTO photo_blobs (organisation_id, hash, size, mime_type, uploaded_by)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, hash) DO NOTHING`,
+        [principal.organisationId, hash, body.data.size, body.data.mimeType, principal.userId],
+      );
+      return { ok: true, size: body.data.size } as const;
+    });
     if (!result.ok) {
       if (result.reason === 'hash-mismatch') {
         return errorResponse(
@@ -163,12 +181,7 @@ export function photoRoutes(store: Store, blobs: BlobStore) {
         `De server ontving ${result.actualSize} bytes, niet ${body.data.size}; de upload is verworpen.`,
       );
     }
-    await store.query(
-      `INSERT INTO photo_blobs (organisation_id, hash, size, mime_type, uploaded_by)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organisation_id, hash) DO NOTHING`,
-      [principal.organisationId, hash, body.data.size, body.data.mimeType, principal.userId],
-    );
-    const done: PhotoUploadStatus = { hash, receivedBytes: body.data.size, complete: true };
+    const done: PhotoUploadStatus = { hash, receivedBytes: result.size, complete: true };
     return c.json(done);
   });
 

@@ -18,12 +18,14 @@ import { ImportInputError } from './input.ts';
 import { ColumnMappingSchema, type ColumnMapping } from './portfolio.ts';
 import { previewPortfolio } from './portfolio-mapping.ts';
 import { ImportFileError, type RowProblem } from './report.ts';
-import { startImportRun } from './runs.ts';
+import { ImportRunningError, recoverExpiredRuns, reserveImportRun } from './runs.ts';
 
 // `/api/imports`: a beheerder uploads a portfolio export, an EP-online file or a saved PDOK BAG
 // response for their own organisation. The body is the file itself (no multipart, so it is
 // streamed to disk and never held in memory), the import runs in the background, and the page
 // polls the run, whose progress is stored in import_runs (any server process can answer).
+// The run is reserved before the file is received: the database lets one run per organisation
+// hold the import slot, so two uploads through two server nodes cannot both import.
 
 export interface ImportRoutesOptions {
   /** Where uploads are kept while they are imported (under the data dir). */
@@ -166,11 +168,10 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
   const { uploadDir, maxBytes, waitMs = 1500, logError = () => undefined } = options;
   const routes = new Hono<AuthEnv>();
   routes.use('*', requireAuth(store), requirePermission('portefeuille.beheren'));
-  // Imports of this process per organisation: one at a time, so two uploads of the same
-  // monthly file cannot race each other.
-  const running = new Set<string>();
 
   routes.get('/', async (c) => {
+    // A run whose server died shows as failed as soon as its lease lapsed.
+    await recoverExpiredRuns(store, c.get('principal').organisationId);
     const { rows } = await store.query<RunRow>(
       `SELECT ${RUN_COLUMNS} FROM import_runs WHERE organisation_id = $1
        ORDER BY started_at DESC, id DESC LIMIT 50`,
@@ -180,6 +181,7 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
   });
 
   routes.get('/:id', async (c) => {
+    await recoverExpiredRuns(store, c.get('principal').organisationId);
     const row = await findRun(store, c.get('principal').organisationId, c.req.param('id'), true);
     if (!row) {
       return errorResponse(c, 404, 'not_found', 'Deze import bestaat niet in uw organisatie.');
@@ -225,7 +227,11 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
     const declared = Number(c.req.header('content-length') ?? '0');
     if (declared > maxBytes) return tooLarge(c, maxBytes);
     const organisationId = c.get('principal').organisationId;
-    if (running.has(organisationId)) {
+    let reserved;
+    try {
+      reserved = await reserveImportRun(store, kind, organisationId, fileName);
+    } catch (error) {
+      if (!(error instanceof ImportRunningError)) throw error;
       return errorResponse(
         c,
         409,
@@ -234,7 +240,6 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
       );
     }
 
-    running.add(organisationId);
     mkdirSync(uploadDir, { recursive: true });
     const upload = path.join(uploadDir, `${uuidv7()}.upload`);
     let started = false;
@@ -247,13 +252,9 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
         throw error;
       }
       if (size === 0) return errorResponse(c, 400, 'empty_file', 'Het bestand is leeg.');
-      const run = await startImportRun(
-        store,
-        kind,
-        organisationId,
-        upload,
+      const run = await reserved.start(
         importWork(kind, upload, { organisationId, ...(mapping ? { mapping } : {}) }),
-        { fileName, totalBytes: size },
+        size,
       );
       started = true;
       const done = run.finished
@@ -266,10 +267,7 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
             // A throwing logger must not stop the upload from being cleaned up.
           }
         })
-        .finally(async () => {
-          running.delete(organisationId);
-          await rm(upload, { force: true });
-        });
+        .finally(() => rm(upload, { force: true }));
       // Small files are done at once: answer with the result instead of making the page poll.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -284,7 +282,7 @@ export function importRoutes(store: Store, options: ImportRoutesOptions) {
       return c.json({ run: toRun(row) }, row.status === 'running' ? 202 : 201);
     } finally {
       if (!started) {
-        running.delete(organisationId);
+        await reserved.cancel();
         await rm(upload, { force: true });
       }
     }

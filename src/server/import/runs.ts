@@ -7,6 +7,10 @@ import type { ImportKind, ImportReport } from './report.ts';
 // transaction, so a failed import (rolled back as a whole) still leaves its reason behind, and
 // progress ({rowsRead}) is written to the row while the file is read, so the import page can
 // poll it from any server process.
+//
+// One running import per organisation is a unique index of the database (so it holds for every
+// server node at once). A running run holds a lease its process renews (heartbeat); when the
+// process dies the lease lapses and any node marks the run failed, with the reason.
 
 export interface ImportRunContext {
   runId: string;
@@ -72,14 +76,129 @@ function progressWriter(store: Store, runId: string, totalBytes: number | undefi
   };
 }
 
-/** Records a new run as 'running' and starts the work; resolves as soon as the run row exists. */
 export interface StartOptions {
   /** The name to record when `file` is a temporary copy (an upload). */
   fileName?: string;
   /** The file's size, so watchers can show a percentage. */
   totalBytes?: number;
+  /** How long a run counts as alive after its last heartbeat. */
+  leaseMs?: number;
+  /** How often the running process renews its lease. */
+  heartbeatMs?: number;
 }
 
+const DEFAULT_LEASE_MS = 2 * 60_000;
+
+/** Another import of the organisation is running (on this or another server node). */
+export class ImportRunningError extends Error {
+  override readonly name = 'ImportRunningError';
+  constructor() {
+    super('Er loopt al een import voor deze organisatie. Wacht tot die klaar is.');
+  }
+}
+
+/** A run recorded as 'running' whose work has not started yet (e.g. while its file uploads). */
+export interface ReservedImportRun {
+  runId: string;
+  /** Starts the work; the run keeps its lease until the work is done. */
+  start(work: ImportWork, totalBytes?: number): Promise<StartedImportRun>;
+  /** Forgets the run (its work never started), so the organisation may import again. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Records a new run as 'running', holding the organisation's one import slot and a lease.
+ * Throws ImportRunningError when another run of the organisation holds it.
+ */
+export async function reserveImportRun(
+  store: Store,
+  kind: ImportKind,
+  organisationId: string,
+  fileName: string,
+  options: StartOptions = {},
+): Promise<ReservedImportRun> {
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const heartbeatMs = options.heartbeatMs ?? leaseMs / 4;
+  await recoverExpiredRuns(store, organisationId);
+  const runId = uuidv7();
+  try {
+    await store.query(
+      `INSERT INTO import_runs (id, organisation_id, kind, file_name, status, summary,
+         lease_expires_at)
+       VALUES ($1, $2, $3, $4, 'running', $5, now() + make_interval(secs => $6::float8))`,
+      [
+        runId,
+        organisationId,
+        kind,
+        path.basename(fileName),
+        JSON.stringify({ rowsRead: 0, bytesRead: 0, totalBytes: options.totalBytes ?? null }),
+        leaseMs / 1000,
+      ],
+    );
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') throw new ImportRunningError();
+    throw error;
+  }
+  const heartbeat = setInterval(() => {
+    store
+      .query(
+        `UPDATE import_runs SET lease_expires_at = now() + make_interval(secs => $2::float8)
+         WHERE id = $1 AND status = 'running'`,
+        [runId, leaseMs / 1000],
+      )
+      .catch(() => undefined);
+  }, heartbeatMs);
+  // The lease must never keep a stopping process alive.
+  heartbeat.unref();
+
+  return {
+    runId,
+    async cancel() {
+      clearInterval(heartbeat);
+      await store.query(`DELETE FROM import_runs WHERE id = $1 AND status = 'running'`, [runId]);
+    },
+    async start(work, totalBytes = options.totalBytes) {
+      if (totalBytes !== undefined) {
+        await store.query(`UPDATE import_runs SET summary = $2 WHERE id = $1`, [
+          runId,
+          JSON.stringify({ rowsRead: 0, bytesRead: 0, totalBytes }),
+        ]);
+      }
+      const progress = progressWriter(store, runId, totalBytes);
+      const finished = (async () => {
+        try {
+          const report = await work(store, {
+            runId,
+            organisationId,
+            progress: progress.rows,
+            bytesRead: progress.bytes,
+          });
+          const { problems, unmatchedRows, ...summary } = report;
+          await store.query(
+            `UPDATE import_runs SET status = 'succeeded', finished_at = now(), summary = $2,
+               problems = $3, lease_expires_at = NULL
+             WHERE id = $1`,
+            [runId, JSON.stringify(summary), JSON.stringify([...problems, ...unmatchedRows])],
+          );
+          return { ...report, runId };
+        } catch (error) {
+          await store.query(
+            `UPDATE import_runs SET status = 'failed', finished_at = now(), error = $2,
+               lease_expires_at = NULL
+             WHERE id = $1`,
+            [runId, error instanceof Error ? error.message : String(error)],
+          );
+          throw error;
+        } finally {
+          clearInterval(heartbeat);
+        }
+      })();
+      return { runId, finished };
+    },
+  };
+}
+
+/** Records a new run as 'running' and starts the work; resolves as soon as the run row exists. */
 export async function startImportRun(
   store: Store,
   kind: ImportKind,
@@ -88,44 +207,14 @@ export async function startImportRun(
   work: ImportWork,
   options: StartOptions = {},
 ): Promise<StartedImportRun> {
-  const runId = uuidv7();
-  await store.query(
-    `INSERT INTO import_runs (id, organisation_id, kind, file_name, status, summary)
-     VALUES ($1, $2, $3, $4, 'running', $5)`,
-    [
-      runId,
-      organisationId,
-      kind,
-      path.basename(options.fileName ?? file),
-      JSON.stringify({ rowsRead: 0, bytesRead: 0, totalBytes: options.totalBytes ?? null }),
-    ],
+  const reserved = await reserveImportRun(
+    store,
+    kind,
+    organisationId,
+    options.fileName ?? file,
+    options,
   );
-  const progress = progressWriter(store, runId, options.totalBytes);
-  const finished = (async () => {
-    try {
-      const report = await work(store, {
-        runId,
-        organisationId,
-        progress: progress.rows,
-        bytesRead: progress.bytes,
-      });
-      const { problems, unmatchedRows, ...summary } = report;
-      await store.query(
-        `UPDATE import_runs SET status = 'succeeded', finished_at = now(), summary = $2,
-           problems = $3
-         WHERE id = $1`,
-        [runId, JSON.stringify(summary), JSON.stringify([...problems, ...unmatchedRows])],
-      );
-      return { ...report, runId };
-    } catch (error) {
-      await store.query(
-        `UPDATE import_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1`,
-        [runId, error instanceof Error ? error.message : String(error)],
-      );
-      throw error;
-    }
-  })();
-  return { runId, finished };
+  return reserved.start(work);
 }
 
 /** Runs an import to the end and records it. */
@@ -139,15 +228,37 @@ export async function recordImportRun(
   return (await startImportRun(store, kind, organisationId, file, work)).finished;
 }
 
+const LEASE_LAPSED =
+  'De import is afgebroken: de server die hem uitvoerde gaf geen teken van leven meer; er is ' +
+  'niets geïmporteerd (the importing server stopped renewing its lease; nothing imported)';
+
 /**
- * Marks runs left 'running' by a process that stopped mid-import as failed (their transaction
- * rolled back, so nothing of them was imported). Only for the embedded store, whose data dir
- * one process owns at a time: with PostgreSQL another server process may still be importing.
+ * Marks runs whose lease lapsed as failed (their process died, so their transaction rolled
+ * back). Any node may do this. On the embedded store one process owns the database, and while
+ * an import's transaction is open its heartbeat waits too, so there only the start-up recovery
+ * (failInterruptedRuns) applies.
+ */
+export async function recoverExpiredRuns(store: Store, organisationId?: string): Promise<number> {
+  if (store.kind === 'pglite') return 0;
+  const result = await store.query(
+    `UPDATE import_runs SET status = 'failed', finished_at = now(), error = $1,
+       lease_expires_at = NULL
+     WHERE status = 'running' AND lease_expires_at < now()
+       AND ($2::uuid IS NULL OR organisation_id = $2::uuid)`,
+    [LEASE_LAPSED, organisationId ?? null],
+  );
+  return result.rowCount;
+}
+
+/**
+ * At start: on the embedded store every run left 'running' was interrupted by this process's
+ * predecessor (one process owns the data dir); with PostgreSQL only runs whose lease lapsed, as
+ * another server node may still be importing.
  */
 export async function failInterruptedRuns(store: Store): Promise<number> {
-  if (store.kind !== 'pglite') return 0;
+  if (store.kind !== 'pglite') return recoverExpiredRuns(store);
   const result = await store.query(
-    `UPDATE import_runs SET status = 'failed', finished_at = now(),
+    `UPDATE import_runs SET status = 'failed', finished_at = now(), lease_expires_at = NULL,
        error = 'De import is afgebroken doordat de server stopte; er is niets geïmporteerd ' ||
          '(interrupted by a server stop, nothing imported)'
      WHERE status = 'running'`,

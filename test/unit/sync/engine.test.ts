@@ -15,6 +15,20 @@ function faultOn(call: Call, n: number, fault: Fault): (seen: Call) => Fault | u
   };
 }
 
+/** Records the offset of every photo chunk the fake server receives. */
+function chunkOffsets(server: FakeSyncServer): number[] {
+  const offsets: number[] = [];
+  const fake = server as unknown as {
+    chunk: (hash: string, offset: number, bytes: unknown) => unknown;
+  };
+  const chunk = fake.chunk.bind(server);
+  vi.spyOn(fake, 'chunk').mockImplementation((hash, offset, bytes) => {
+    offsets.push(offset);
+    return chunk(hash, offset, bytes);
+  });
+  return offsets;
+}
+
 function photoBytes(size: number, seed: number): ArrayBuffer {
   const bytes = new Uint8Array(size);
   for (let index = 0; index < size; index += 1) bytes[index] = (index * 31 + seed) % 251;
@@ -287,6 +301,52 @@ describe('sync engine', () => {
     expect(await device.sync.pendingPhotoUploads()).toEqual([]);
     expect(await device.sync.photoBytes(hash)).toBeDefined();
     expect(progress.at(-1)).toBe('1/1');
+  });
+
+  it("resumes a photo upload of an earlier session at the server's offset, never from zero", async () => {
+    const server = new FakeSyncServer();
+    const device = testDevice(server, 'device');
+    const data = photoBytes(PHOTO_CHUNK_BYTES * 2 + 500, 4);
+    const hash = createHash('sha256').update(new Uint8Array(data)).digest('hex');
+    await device.sync.clientId();
+    await storeUnsentPhoto(device, hash, data);
+    // The first chunk arrived in an earlier session.
+    server.photos.set(hash, {
+      bytes: new Uint8Array(data.slice(0, PHOTO_CHUNK_BYTES)),
+      complete: false,
+    });
+    const offsets = chunkOffsets(server);
+
+    expect(await device.engine.run()).toBe('synced');
+    expect(offsets).toEqual([PHOTO_CHUNK_BYTES, PHOTO_CHUNK_BYTES * 2]);
+    expect(server.photos.get(hash)?.complete).toBe(true);
+  });
+
+  it('goes on from the server offset when completing finds bytes missing, in the same cycle', async () => {
+    const server = new FakeSyncServer();
+    const device = testDevice(server, 'device');
+    const data = photoBytes(PHOTO_CHUNK_BYTES * 2 + 500, 6);
+    const hash = createHash('sha256').update(new Uint8Array(data)).digest('hex');
+    await device.sync.clientId();
+    await storeUnsentPhoto(device, hash, data);
+    const offsets = chunkOffsets(server);
+    // The server lost the last chunk before the device asked it to complete.
+    const fake = server as unknown as { complete: (...args: unknown[]) => void };
+    const complete = fake.complete.bind(server);
+    let lost = false;
+    vi.spyOn(fake, 'complete').mockImplementation((...args) => {
+      const stored = server.photos.get(hash);
+      if (!lost && stored) {
+        lost = true;
+        server.photos.set(hash, { ...stored, bytes: stored.bytes.slice(0, PHOTO_CHUNK_BYTES * 2) });
+      }
+      complete(...args);
+    });
+
+    expect(await device.engine.run()).toBe('synced');
+    expect(offsets).toEqual([0, PHOTO_CHUNK_BYTES, PHOTO_CHUNK_BYTES * 2, PHOTO_CHUNK_BYTES * 2]);
+    expect(server.photos.get(hash)?.complete).toBe(true);
+    expect(await device.sync.pendingPhotoUploads()).toEqual([]);
   });
 
   it('syncs a finding whose photo the server refuses, and keeps that photo on the device', async () => {

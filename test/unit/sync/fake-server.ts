@@ -239,8 +239,11 @@ export class FakeSyncServer {
 
   private complete(hash: string, size: number, mimeType: string): void {
     const photo = this.photos.get(hash);
-    if (!photo || photo.bytes.byteLength !== size)
-      throw new SyncTransportError('refused', 'Foto onvolledig.', 422);
+    // As the real server: fewer bytes than announced is 409 (resume), more can never be right.
+    if (!photo || photo.bytes.byteLength < size)
+      throw new SyncTransportError('server', 'Foto onvolledig.', 409);
+    if (photo.bytes.byteLength !== size)
+      throw new SyncTransportError('refused', 'Foto te groot.', 422);
     const actual = createHash('sha256').update(photo.bytes).digest('hex');
     if (actual !== hash) {
       this.photos.delete(hash);
