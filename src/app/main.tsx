@@ -1,4 +1,5 @@
 // Startup wiring only: adapters in, signals tracking, render.
+import './platform/no-eval.ts';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import { loadLocale, locale, setLocale } from './i18n/i18n.ts';

@@ -1,15 +1,15 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { authRoutes } from './auth/auth-routes.ts';
-import type { TrustedProxies } from './auth/client-address.ts';
+import { peerIsTrustedProxy, type TrustedProxies } from './auth/client-address.ts';
 import { userRoutes } from './auth/user-routes.ts';
 import type { BlobStore } from './blobs/blob-store.ts';
 import { photoRoutes } from './blobs/photo-routes.ts';
-import { readDemoPortfolio } from './demo/demo-portfolio.ts';
 import { DEFAULT_IMPORT_MAX_BYTES, importRoutes } from './import/import-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { staticFiles } from './static-files.ts';
 import { schemaVersion } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
@@ -34,6 +34,13 @@ export interface AppOptions {
   importMaxBytes?: number;
   /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); default: none. */
   trustedProxies?: TrustedProxies | undefined;
+  /** Directories never served as static files even if they lie inside distDir (the data dir). */
+  privateDirs?: readonly string[];
+  /**
+   * Whether this request came through a trusted reverse proxy, so its X-Forwarded-Proto may be
+   * believed (HSTS behind a TLS-terminating proxy). Defaults to never.
+   */
+  forwardedHeadersTrusted?: (c: Context) => boolean;
 }
 
 export const HealthResponseSchema = z.object({
@@ -60,8 +67,17 @@ export function createApp({
   importDir = path.join(tmpdir(), 'schouw-imports'),
   importMaxBytes = DEFAULT_IMPORT_MAX_BYTES,
   trustedProxies,
+  privateDirs = [],
+  forwardedHeadersTrusted,
 }: AppOptions) {
   const app = new Hono();
+
+  app.use(
+    '*',
+    securityHeaders(
+      forwardedHeadersTrusted ?? ((c: Context) => peerIsTrustedProxy(c, trustedProxies)),
+    ),
+  );
 
   // API answers are live data: never let a browser or proxy cache them (the service worker
   // and the app's own database are the offline copies).
@@ -79,18 +95,6 @@ export function createApp({
       schemaVersion: await schemaVersion(store),
     });
     return c.json(health);
-  });
-
-  // First-run data for the app. TEMPORARY: replaced by the authenticated pull in the sync issue.
-  app.get('/api/demo/portfolio', async (c) => {
-    const portfolio = await readDemoPortfolio(store);
-    if (!portfolio) {
-      return c.json(
-        apiError('not_found', 'Er is geen demo-organisatie (there is no demo organisation)'),
-        404,
-      );
-    }
-    return c.json(portfolio);
   });
 
   app.route('/api/auth', authRoutes(store, { trustedProxies }));
@@ -115,7 +119,7 @@ export function createApp({
     ),
   );
 
-  app.get('*', staticFiles(distDir));
+  app.get('*', staticFiles(distDir, { privateDirs }));
 
   app.notFound((c) =>
     c.json(apiError('not_found', `Niet gevonden (not found): ${c.req.method} ${c.req.path}`), 404),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseTrustedProxies, type TrustedProxies } from './auth/client-address.ts';
 
@@ -7,6 +8,8 @@ import { parseTrustedProxies, type TrustedProxies } from './auth/client-address.
 
 const DEFAULT_PORT = 8080;
 const DEFAULT_DATA_DIR = './data';
+/** The build next to the server's sources (the repository's dist/), wherever it is started from. */
+const DEFAULT_DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 // Docker Compose and systemd files often set a variable to an empty string to "unset" it.
 const optionalText = z
@@ -51,7 +54,9 @@ const TrustedProxiesSchema = optionalText.transform((value, ctx) => {
 
 export const ServerConfigSchema = z.object({
   PORT: PortSchema,
+  // Relative paths are resolved against the working directory; empty means the default.
   SCHOUW_DATA_DIR: optionalText.transform((value) => path.resolve(value ?? DEFAULT_DATA_DIR)),
+  SCHOUW_DIST_DIR: optionalText.transform((value) => path.resolve(value ?? DEFAULT_DIST_DIR)),
   DATABASE_URL: DatabaseUrlSchema,
   TRUSTED_PROXIES: TrustedProxiesSchema,
 });
@@ -61,6 +66,8 @@ export interface ServerConfig {
   port: number;
   /** Absolute path; holds the embedded database and, later, photos. */
   dataDir: string;
+  /** Absolute path of the built app the server serves (never the data directory). */
+  distDir: string;
   /** When set, PostgreSQL is used instead of the embedded PGlite store. */
   databaseUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client; undefined: trust none. */
@@ -76,6 +83,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
   const result = ServerConfigSchema.safeParse({
     PORT: env.PORT,
     SCHOUW_DATA_DIR: env.SCHOUW_DATA_DIR,
+    SCHOUW_DIST_DIR: env.SCHOUW_DIST_DIR,
     DATABASE_URL: env.DATABASE_URL,
     TRUSTED_PROXIES: env.TRUSTED_PROXIES,
   });
@@ -90,6 +98,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
   return {
     port: result.data.PORT,
     dataDir: result.data.SCHOUW_DATA_DIR,
+    distDir: result.data.SCHOUW_DIST_DIR,
     databaseUrl: result.data.DATABASE_URL,
     trustedProxies: result.data.TRUSTED_PROXIES,
   };

@@ -1,7 +1,6 @@
 // Process wiring: environment -> config, start, signals -> graceful stop, exit codes.
 // Everything testable lives in app.ts and server.ts.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ConfigError, parseConfig } from './config.ts';
 import { StartupError, startServer, type RunningServer } from './server.ts';
@@ -10,9 +9,6 @@ const PackageSchema = z.object({ version: z.string() });
 const version = PackageSchema.parse(
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')),
 ).version;
-// SCHOUW_DIST_DIR lets parallel test runs serve their own build; normally the repository's dist/.
-const distDir =
-  process.env.SCHOUW_DIST_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url));
 
 function fail(message: string): never {
   console.error(`Schouw kan niet starten (cannot start): ${message}`);
@@ -51,7 +47,7 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 try {
-  running = await startServer({ config: parseConfig(process.env), distDir, version });
+  running = await startServer({ config: parseConfig(process.env), version });
 } catch (error) {
   if (error instanceof ConfigError || error instanceof StartupError) fail(error.message);
   // Not an operator mistake but a bug or a broken database: keep the stack for diagnosis.

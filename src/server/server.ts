@@ -25,7 +25,8 @@ export class StartupError extends Error {
 
 export interface StartOptions {
   config: ServerConfig;
-  distDir: string;
+  /** The build to serve; defaults to config.distDir (SCHOUW_DIST_DIR). */
+  distDir?: string;
   version: string;
   log?: (line: string) => void;
   /** How long in-flight requests may take to finish on close before they are cut off. */
@@ -100,13 +101,31 @@ function listen(server: ReturnType<typeof createAdaptorServer>, port: number): P
   });
 }
 
+/**
+ * Refuses a build directory that holds the data directory: the static handler would then be one
+ * mistake away from serving the store's files and photos (it refuses them anyway).
+ */
+function checkDistDir(distDir: string, dataDir: string): void {
+  const dist = path.resolve(distDir);
+  const relative = path.relative(dist, path.resolve(dataDir));
+  const outside =
+    relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (!outside) {
+    throw new StartupError(
+      `SCHOUW_DIST_DIR (${dist}) bevat de datamap ${dataDir} (contains the data directory); ` +
+        `wijs SCHOUW_DIST_DIR naar de gebouwde app (dist) of laat hem leeg`,
+    );
+  }
+}
+
 export async function startServer({
   config,
-  distDir,
+  distDir = config.distDir,
   version,
   log = (line) => console.log(line),
   shutdownGraceMs = 10_000,
 }: StartOptions): Promise<RunningServer> {
+  checkDistDir(distDir, config.dataDir);
   try {
     ensureWritableDir(config.dataDir);
   } catch (error) {
@@ -156,6 +175,7 @@ export async function startServer({
       blobs,
       importDir,
       trustedProxies: config.trustedProxies,
+      privateDirs: [config.dataDir],
     });
     const server = createAdaptorServer({ fetch: app.fetch });
     const port = await listen(server, config.port);

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
@@ -28,15 +28,33 @@ function resolveInside(distDir: string, urlPath: string): string | undefined {
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return undefined;
   const segments = decoded.split('/').filter((segment) => segment !== '');
-  if (segments.some((segment) => segment === '..' || segment === '.')) return undefined;
+  // No parent steps, and no hidden files or folders (.git, .env, a store's lock files).
+  if (segments.some((segment) => segment.startsWith('.'))) return undefined;
   const relative = segments.length === 0 ? 'index.html' : segments.join('/');
   const file = path.join(distDir, relative);
   return file.startsWith(distDir + path.sep) ? file : undefined;
 }
 
-async function fileStats(file: string) {
+/** Where files are served from, as real paths (symbolic links resolved). */
+interface Root {
+  dir: string;
+  privateDirs: readonly string[];
+}
+
+function isInside(file: string, dir: string): boolean {
+  return file.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
+/**
+ * The file's stats when it may be served: a regular file whose real path (after following any
+ * symbolic link) lies inside the build and outside every private directory.
+ */
+async function fileStats(root: Root, file: string) {
   try {
-    const stats = await stat(file);
+    const real = await realpath(file);
+    if (!isInside(real, root.dir)) return undefined;
+    if (root.privateDirs.some((dir) => real === dir || isInside(real, dir))) return undefined;
+    const stats = await stat(real);
     return stats.isFile() ? stats : undefined;
   } catch {
     return undefined;
@@ -45,10 +63,11 @@ async function fileStats(file: string) {
 
 async function sendFile(
   c: Context,
+  root: Root,
   file: string,
   cacheControl: string,
 ): Promise<Response | undefined> {
-  const stats = await fileStats(file);
+  const stats = await fileStats(root, file);
   if (!stats) return undefined;
   // Size and modification time change whenever a build rewrites the file.
   const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
@@ -73,19 +92,32 @@ async function sendFile(
  * asset (an HTML page cached as JavaScript for a year would break the app), otherwise
  * index.html so client-side routes survive a reload.
  */
-export function staticFiles(distDir: string) {
-  const root = path.resolve(distDir);
+export function staticFiles(
+  distDir: string,
+  { privateDirs = [] }: { privateDirs?: readonly string[] } = {},
+) {
+  const dir = path.resolve(distDir);
+  // Resolved per request: the build directory may appear (or be replaced) after start.
+  const realRoot = async (): Promise<Root> => ({
+    dir: await realpath(dir).catch(() => dir),
+    privateDirs: await Promise.all(
+      privateDirs.map((privateDir) =>
+        realpath(path.resolve(privateDir)).catch(() => path.resolve(privateDir)),
+      ),
+    ),
+  });
   return async (c: Context): Promise<Response> => {
     const urlPath = c.req.path;
-    const file = resolveInside(root, urlPath);
+    const root = await realRoot();
+    const file = resolveInside(dir, urlPath);
     if (file) {
-      const response = await sendFile(c, file, cacheControlFor(urlPath));
+      const response = await sendFile(c, root, file, cacheControlFor(urlPath));
       if (response) return response;
     }
     if (urlPath.startsWith(HASHED_PREFIX)) {
       return c.text('Niet gevonden (not found)', 404, { 'Cache-Control': NO_CACHE });
     }
-    const index = await sendFile(c, path.join(root, 'index.html'), NO_CACHE);
+    const index = await sendFile(c, root, path.join(dir, 'index.html'), NO_CACHE);
     if (index) return index;
     return c.text(
       'Schouw is nog niet gebouwd: voer "npm run build" uit.\n' +

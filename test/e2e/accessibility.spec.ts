@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
+import { expect, test } from './support/test.ts';
 
 test.describe('accessibility', () => {
   for (const [path, title] of [

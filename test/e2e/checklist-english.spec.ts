@@ -1,11 +1,11 @@
 // An English-speaking inspector: with English chosen, the checklist itself (group titles,
 // question labels, options, help with rules and sources) reads in English, also offline, because
 // the service worker precaches the separately loaded English template catalogue.
-import { expect, test } from '@playwright/test';
 import { en } from '../../src/app/i18n/messages-en.ts';
-import { nl } from '../../src/app/i18n/messages.ts';
 import { templateCatalogueEn } from '../../src/shared/domain/templates/i18n/en.ts';
 import { AppShell } from './pages/app-shell.ts';
+import { installOnline } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 const english = (dutch: string) => templateCatalogueEn.texts[dutch]!;
 
@@ -15,11 +15,7 @@ test('an inspector who chose English sees the zorggeschiktheid checklist in Engl
 }) => {
   test.setTimeout(120_000);
   const shell = new AppShell(page);
-  await shell.open('/');
-  await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-    timeout: 30_000,
-  });
-  await shell.waitForServiceWorkerControl();
+  await installOnline(page, { as: 'inspecteur@demo.schouw.nl' });
 
   await page.evaluate(() => localStorage.setItem('schouw.locale', 'en'));
   await context.setOffline(true);

@@ -2,7 +2,7 @@
 // duurzaamheid sees the demo organisation's E/F/G dwellings (imported from the demo EP-online
 // file), moves one to "in voorbereiding", drops another with a reason and plans an energie-opname
 // for the demo inspecteur; the inspecteur, on a second device, syncs and finds it in "Mijn planning".
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
 import {
@@ -12,6 +12,7 @@ import {
   signIn,
   syncNow,
 } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 const DUURZAAMHEID = 'duurzaamheid@demo.schouw.nl';
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';

@@ -1,12 +1,16 @@
 // Durability around the field-capture screens: a first run that cannot reach the server says so
 // and recovers by itself, and unsynced work that gets old raises a warning that leads to the
 // backup.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { FieldCapture } from './pages/field-capture.ts';
+import { installOnline, signIn } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
-const PORTFOLIO = '**/api/demo/portfolio';
+const INSPECTEUR = 'inspecteur@demo.schouw.nl';
+/** The sync pull: it brings the portfolio to a signed-in device. */
+const PULL = '**/api/sync/pull**';
 
 async function startAnyInspection(page: Page): Promise<void> {
   const app = new FieldCapture(page);
@@ -22,24 +26,35 @@ async function startAnyInspection(page: Page): Promise<void> {
 }
 
 test.describe('field capture durability', () => {
-  test('a first run without the server says so clearly and fetches the portfolio once the network is back', async ({
+  test('a first run asks for sign-in, says clearly when the server cannot be reached, and fetches the portfolio once the network is back', async ({
     page,
     context,
   }) => {
-    const shell = new AppShell(page);
     const firstRun = page.getByTestId('first-run');
-    await context.route(PORTFOLIO, (route) => route.abort('internetdisconnected'));
-    await shell.open('/');
+    // Before sign-in nothing of the portfolio is fetched: the app asks for sign-in.
+    const portfolioRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/(sync|demo)\//.test(request.url())) portfolioRequests.push(request.url());
+    });
+    await installOnline(page);
+    await expect(firstRun).toContainText(nl['firstRun.signIn.explain']);
+    expect(portfolioRequests).toEqual([]);
+    await new FieldCapture(page).navLink('nav.portfolio').click();
+    await expect(page.getByText(nl['portfolio.empty'])).toBeVisible();
+    await expect(page.getByTestId('complex-list')).toHaveCount(0);
+
+    await context.route(PULL, (route) => route.abort('internetdisconnected'));
+    await signIn(page, INSPECTEUR);
+    await new FieldCapture(page).navLink('nav.home').click();
     await expect(firstRun).toContainText(nl['firstRun.failed.title']);
     await expect(firstRun).toContainText(nl['firstRun.failed.network']);
-    await shell.waitForServiceWorkerControl();
 
     await context.setOffline(true);
     await page.reload();
     await expect(firstRun).toContainText(nl['firstRun.offline.title']);
     await expect(firstRun).toContainText(nl['firstRun.offline.explain']);
 
-    await context.unroute(PORTFOLIO);
+    await context.unroute(PULL);
     await context.setOffline(false);
     await expect(firstRun).toContainText(nl['firstRun.imported.title'], { timeout: 30_000 });
     await new FieldCapture(page).navLink('nav.portfolio').click();
@@ -48,13 +63,13 @@ test.describe('field capture durability', () => {
 
   test('unsynced work older than three days raises a warning that leads to the backup', async ({
     page,
+    context,
   }) => {
     await page.clock.install();
     const shell = new AppShell(page);
-    await shell.open('/');
-    await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
-      timeout: 30_000,
-    });
+    await installOnline(page, { as: INSPECTEUR });
+    // Offline, so the work stays unsynced.
+    await context.setOffline(true);
     await startAnyInspection(page);
     const warning = page.getByTestId('unsynced-warning');
     await expect(warning).toHaveCount(0);

@@ -5,12 +5,14 @@
 // reopen for correction, carry-forward to an identical dwelling, and a backup restored in a
 // fresh browser.
 import { readFileSync } from 'node:fs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
 import { expectNoSevereAxeViolations, installOnline } from './support/session.ts';
 import { testPhoto } from './support/test-photo.ts';
+import { expect, test, watchCsp } from './support/test.ts';
 
+const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const ROOMS = ['Woonkamer', 'Keuken', 'Badkamer', 'Toilet', 'Slaapkamer'];
 
 /** 'YYYY-MM-DD' of the local day `days` from today, as the app proposes due dates. */
@@ -65,8 +67,8 @@ test.describe('field capture', () => {
     test.setTimeout(300_000);
     let app = new FieldCapture(page);
 
-    await test.step('first visit online installs the app and the demo portfolio', async () => {
-      await installOnline(page, { expectHome: true });
+    await test.step('first visit online installs the app; signing in brings the demo portfolio', async () => {
+      await installOnline(page, { expectHome: true, as: INSPECTEUR });
     });
 
     await context.setOffline(true);
@@ -315,9 +317,12 @@ test.describe('field capture', () => {
 
     await test.step('import it in a fresh browser and see identical data', async () => {
       const fresh: BrowserContext = await browser.newContext();
+      await watchCsp(fresh);
       try {
         const other = await fresh.newPage();
-        await installOnline(other, { expectHome: true });
+        await installOnline(other, { expectHome: true, as: INSPECTEUR });
+        // Offline, so the restored outbox stays as it was in the file (nothing is sent).
+        await fresh.setOffline(true);
         const restored = new FieldCapture(other);
         await restored.navLink('nav.settings').click();
         await other.getByTestId('backup-file').setInputFiles({
@@ -365,7 +370,7 @@ test.describe('field capture', () => {
     test.setTimeout(180_000);
     const app = new FieldCapture(page);
     const check = (name: string) => expectNoSevereAxeViolations(page, { label: name });
-    await installOnline(page, { expectHome: true });
+    await installOnline(page, { expectHome: true, as: INSPECTEUR });
     await check('mijn planning');
     await app.navLink('nav.portfolio').click();
     await app.search('C-1001');

@@ -5,10 +5,11 @@
 // and kept with the step), read the building's history, export the lists as CSV, and finally
 // sync: the server accepts every op (schedule, evidence photo, closing step).
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
-import { expectNoSevereAxeViolations, installOnline, signIn, syncNow } from './support/session.ts';
+import { expectNoSevereAxeViolations, installOnline, syncNow } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 const VEILIGHEID = 'veiligheid@demo.schouw.nl';
 // Unique per run, so a reused dev server's earlier actions cannot satisfy the test.
@@ -59,8 +60,7 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
   const app = new FieldCapture(page);
 
   await test.step('first visit online: the portfolio arrives and veiligheid signs in', async () => {
-    await installOnline(page);
-    await signIn(page, VEILIGHEID);
+    await installOnline(page, { as: VEILIGHEID });
   });
 
   await context.setOffline(true);

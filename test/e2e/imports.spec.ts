@@ -4,10 +4,11 @@
 // clear reason and imports nothing. An inspecteur never sees the page in the menu.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { signIn as signInWith } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 const BEHEERDER = 'beheerder@demo.schouw.nl';
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';

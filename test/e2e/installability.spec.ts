@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { repoRoot } from '../support/app-server.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
 import { BRAND_RGB, drawIcon, ICONS, MASKABLE_SAFE_RADIUS } from '../support/generate-icons.ts';
 import { decodePng, readPngHeader, type RgbaImage } from '../support/png.ts';
+import { expect, test } from './support/test.ts';
 
 interface ManifestIcon {
   src: string;

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { prepareRelease, repoRoot, startAppServer, type AppServer } from '../support/app-server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { replaceServiceWorker } from './support/builds.ts';
+import { expect, test } from './support/test.ts';
 
 const PORT = 4182;
 // Every deploy starts a real server (embedded database, migrations): slow on a busy machine.

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { AppShell } from './pages/app-shell.ts';
+import { expect, test } from './support/test.ts';
 
 test.describe('offline app shell', () => {
   test('after one online visit the app opens offline: on reload, in a new tab and on deep links', async ({

@@ -7,12 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
 import { repoRoot } from '../support/app-server.ts';
 import { buildExifSegment, insertSegment, jpegSegments } from './harness/exif-writer.ts';
+import { expect, test } from './support/test.ts';
 
 const harnessDir = join(repoRoot, 'test/e2e/harness');
 const outDir = join(repoRoot, 'test-results', `photo-harness-${process.pid}`);

@@ -4,8 +4,7 @@
 // and its gemeente, labelled as indicative, next to the label distribution of the demo portfolio
 // as the server hands it out. Two browser contexts = two devices with their own storage.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator } from '@playwright/test';
-import { DemoPortfolioSchema, type DemoPortfolio } from '../../src/shared/domain/demo-portfolio.ts';
+import type { Locator } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture } from './pages/field-capture.ts';
 import {
@@ -15,6 +14,8 @@ import {
   signIn,
   syncNow,
 } from './support/session.ts';
+import { pullAsDevice } from './support/server-api.ts';
+import { expect, test } from './support/test.ts';
 
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const BEHEERDER = 'beheerder@demo.schouw.nl';
@@ -35,15 +36,16 @@ test.describe('portfolio view', () => {
     request,
   }) => {
     test.setTimeout(240_000);
-    const portfolio: DemoPortfolio = DemoPortfolioSchema.parse(
-      await (await request.get('/api/demo/portfolio')).json(),
-    );
-    const complex = portfolio.complexes.find((item) => item.complexnummer === COMPLEX);
-    if (!complex?.gemeente) throw new Error(`${COMPLEX} with a gemeente is not in the demo`);
+    // The demo portfolio as the server hands it to a signed-in device.
+    const pulled = await pullAsDevice(request, BEHEERDER);
+    const complex = pulled.get('complex')?.find((item) => item.complexnummer === COMPLEX);
+    if (typeof complex?.gemeente !== 'string') {
+      throw new Error(`${COMPLEX} with a gemeente is not in the demo`);
+    }
     const gemeente = complex.gemeente;
-    const dwellings = portfolio.complexes.flatMap((item) =>
-      item.panden.flatMap((pand) => pand.verblijfsobjecten),
-    );
+    const dwellings = (pulled.get('verblijfsobject') ?? []).map((row) => ({
+      energyLabel: row.energyLabel as { class: string } | null,
+    }));
     const labelCount = (label: string | null) =>
       dwellings.filter((dwelling) => (dwelling.energyLabel?.class ?? null) === label).length;
     // The demo must have labels for the check to mean something.

@@ -3,12 +3,13 @@
 // downloads the inspection and complex reports while still offline. Each PDF is read back with
 // pdf.js: pages, text (Dutch characters included) and the photo painted in it.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Download, type Page } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { FieldCapture, text } from './pages/field-capture.ts';
 import { expectNoSevereAxeViolations, installOnline } from './support/session.ts';
 import { testPhoto } from './support/test-photo.ts';
+import { expect, test } from './support/test.ts';
 
 const REMARK = 'Bewoner’s wens: geïsoleerde vloer – € 85 per m²';
 
@@ -31,8 +32,8 @@ test('an inspector records an inspection offline and downloads its PDF report an
   test.setTimeout(180_000);
   const app = new FieldCapture(page);
 
-  await test.step('first visit online installs the app and the demo portfolio', async () => {
-    await installOnline(page);
+  await test.step('first visit online installs the app; signing in brings the demo portfolio', async () => {
+    await installOnline(page, { as: 'inspecteur@demo.schouw.nl' });
   });
 
   await context.setOffline(true);

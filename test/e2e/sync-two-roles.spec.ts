@@ -2,7 +2,7 @@
 // action OFFLINE and syncs it; team veiligheid pulls it, finds it under "Acties" and closes it
 // with a note; the inspecteur syncs and sees it closed, by whom and when. In real Chromium
 // against the production build (two browser contexts = two devices with their own storage).
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
 import {
@@ -12,6 +12,7 @@ import {
   signIn,
   syncNow,
 } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const VEILIGHEID = 'veiligheid@demo.schouw.nl';

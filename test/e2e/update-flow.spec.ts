@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { prepareRelease, startAppServer, type AppServer } from '../support/app-server.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { makeNewerBuild } from './support/builds.ts';
+import { expect, test } from './support/test.ts';
 
 // Each test deploys two releases on one origin: this port, then the next release on the same one.
 const PORT = 4181;

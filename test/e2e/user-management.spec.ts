@@ -2,10 +2,11 @@
 // inspecteur, who can then sign in on another device; after the beheerder disables the account
 // that sign-in is refused. An inspecteur never sees the screen in the menu. Real Chromium against
 // the production build; every browser context is a separate device with its own storage.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { DEMO_PASSWORD, Devices, signIn as signInWith } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 const BEHEERDER = 'beheerder@demo.schouw.nl';
 // Unique per run, so a reused dev server with earlier runs' users cannot satisfy the test.

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, HealthResponseSchema } from '../../src/server/app.ts';
@@ -118,6 +118,44 @@ describe('static files and routing', () => {
       }
     } finally {
       rmSync(secret, { force: true });
+    }
+  });
+
+  it('never serves a hidden file, a private directory inside the build, or a link out of it', async () => {
+    const outside = makeTempDir('outside');
+    writeFileSync(path.join(outside, 'secret.txt'), 'geheim-buiten');
+    mkdirSync(path.join(dist, 'data', 'blobs'), { recursive: true });
+    writeFileSync(path.join(dist, 'data', 'blobs', 'photo.jpg'), 'geheim-foto');
+    writeFileSync(path.join(dist, '.env'), 'geheim-env');
+    symlinkSync(outside, path.join(dist, 'linked'), 'dir');
+    symlinkSync(path.join(outside, 'secret.txt'), path.join(dist, 'linked-file.txt'));
+    try {
+      const guarded = createApp({
+        store,
+        distDir: dist,
+        version: '1.2.3',
+        privateDirs: [path.join(dist, 'data')],
+      });
+      for (const url of [
+        '/data/blobs/photo.jpg',
+        '/%64ata/blobs/photo.jpg',
+        '/.env',
+        '/%2eenv',
+        '/linked/secret.txt',
+        '/linked-file.txt',
+      ]) {
+        const response = await guarded.request(url);
+        const text = await response.text();
+        expect(text, url).not.toMatch(/geheim/);
+        // What is left is the app's own page (the SPA fallback), never the file.
+        expect(text, url).toBe(INDEX_HTML);
+      }
+      expect(await (await guarded.request('/icons/icon-192.png')).text()).toBe('png');
+    } finally {
+      for (const file of ['data', '.env', 'linked', 'linked-file.txt']) {
+        rmSync(path.join(dist, file), { recursive: true, force: true });
+      }
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 

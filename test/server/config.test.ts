@@ -1,34 +1,49 @@
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/server/config.ts';
 
+/** The build next to the server's sources, whatever the working directory. */
+const REPO_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+
 describe('server configuration', () => {
-  it('defaults to port 8080, ./data and the embedded store', () => {
+  it('defaults to port 8080, ./data, the repository build and the embedded store', () => {
     expect(parseConfig({})).toEqual({
       port: 8080,
       dataDir: path.resolve('data'),
+      distDir: REPO_DIST,
       databaseUrl: undefined,
     });
   });
 
-  it('reads PORT, SCHOUW_DATA_DIR and DATABASE_URL', () => {
+  it('reads PORT, SCHOUW_DATA_DIR, SCHOUW_DIST_DIR and DATABASE_URL', () => {
     expect(
       parseConfig({
         PORT: '18081',
         SCHOUW_DATA_DIR: '/var/lib/schouw',
+        SCHOUW_DIST_DIR: '/srv/schouw/dist',
         DATABASE_URL: 'postgresql://schouw:geheim@db.example.nl:5432/schouw',
       }),
     ).toEqual({
       port: 18081,
       dataDir: '/var/lib/schouw',
+      distDir: '/srv/schouw/dist',
       databaseUrl: 'postgresql://schouw:geheim@db.example.nl:5432/schouw',
     });
   });
 
   it('treats empty variables as unset, as Compose files often set them', () => {
-    expect(parseConfig({ PORT: '', SCHOUW_DATA_DIR: ' ', DATABASE_URL: '' })).toEqual(
-      parseConfig({}),
-    );
+    expect(
+      parseConfig({ PORT: '', SCHOUW_DATA_DIR: ' ', SCHOUW_DIST_DIR: '', DATABASE_URL: '' }),
+    ).toEqual(parseConfig({}));
+    // An empty SCHOUW_DIST_DIR once meant "serve the working directory", data included.
+    expect(parseConfig({ SCHOUW_DIST_DIR: '' }).distDir).toBe(REPO_DIST);
+  });
+
+  it('resolves relative directories against the working directory', () => {
+    const config = parseConfig({ SCHOUW_DATA_DIR: 'var/data', SCHOUW_DIST_DIR: './build/dist' });
+    expect(config.dataDir).toBe(path.join(process.cwd(), 'var', 'data'));
+    expect(config.distDir).toBe(path.join(process.cwd(), 'build', 'dist'));
   });
 
   it('accepts a Unix-socket PostgreSQL URL without a host', () => {

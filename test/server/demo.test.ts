@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/app.ts';
 import { seedDemoLabels } from '../../src/server/demo/demo-labels.ts';
-import { DemoPortfolioSchema } from '../../src/server/demo/demo-portfolio.ts';
-import {
-  DEMO_ORGANISATION,
-  loadDemoPortfolio,
-  seedDemoData,
-} from '../../src/server/demo/seed-demo.ts';
+import { loadDemoPortfolio, seedDemoData } from '../../src/server/demo/seed-demo.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import { makeTempDir, storeKinds, useFreshStore } from './store-fixtures.ts';
+import type { PulledChange } from '../../src/shared/sync/protocol.ts';
+import { storeKinds, useFreshStore } from './store-fixtures.ts';
+import { Device, pullAll, syncApp, type TestApp } from './sync-fixtures.ts';
+import { createSignedInUser, signIn, type SignedInUser } from './support/auth.ts';
 
 // The demo file is a copy of the real-format sample: 5 complexes, one pand each, 242 dwellings.
 const DEMO_COUNTS = { complexes: 5, panden: 5, verblijfsobjecten: 242 };
@@ -30,8 +27,51 @@ async function counts(store: Store) {
   return rows[0];
 }
 
-function appFor(store: Store) {
-  return createApp({ store, distDir: makeTempDir('no-dist'), version: '9.9.9-test' });
+/** A demo account of the seeded demo organisation, signed in (a real session row). */
+async function signInDemoUser(store: Store, email: string): Promise<SignedInUser> {
+  const { rows } = await store.query<{
+    id: string;
+    organisation_id: string;
+    display_name: string;
+    role: SignedInUser['user']['role'];
+    name: string;
+    slug: string;
+  }>(
+    `SELECT u.id, u.organisation_id, u.display_name, u.role, o.name, o.slug
+       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.email = $1`,
+    [email],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no demo user ${email}`);
+  const user = {
+    id: row.id,
+    organisationId: row.organisation_id,
+    email,
+    displayName: row.display_name,
+    role: row.role,
+    password: undefined,
+  };
+  const organisation = { id: row.organisation_id, name: row.name, slug: row.slug };
+  return { organisation, user, ...(await signIn(store, user)) };
+}
+
+/** The portfolio records of a first pull (cursor 0), grouped by entity. */
+async function firstPullPortfolio(app: TestApp, who: SignedInUser) {
+  const { records } = await pullAll(app, who, new Device());
+  const byEntity = (entity: PulledChange['entity']) =>
+    [...records.values()]
+      .filter((change) => change.entity === entity && change.deletedHlc === undefined)
+      .map((change) => ({
+        id: change.id,
+        ...Object.fromEntries(
+          Object.entries(change.fields).map(([name, field]) => [name, field.value]),
+        ),
+      })) as Array<Record<string, unknown> & { id: string }>;
+  return {
+    complexes: byEntity('complex'),
+    panden: byEntity('pand'),
+    verblijfsobjecten: byEntity('verblijfsobject'),
+  };
 }
 
 describe('the bundled demo portfolio', () => {
@@ -79,12 +119,17 @@ describe.each(storeKinds)('demo data on %s', (kind) => {
     expect(rows.length).toBeGreaterThan(0);
     // C-1001-002 (0599010000001002) is registered as G in the sample (EI 2,90).
     expect(rows.find((row) => row.vhe === 'C-1001-002')?.class).toBe('G');
-    const response = await appFor(store).request('/api/demo/portfolio');
-    const body = DemoPortfolioSchema.parse(await response.json());
-    const labelled = body.complexes
-      .flatMap((complex) => complex.panden.flatMap((pand) => pand.verblijfsobjecten))
-      .filter((dwelling) => dwelling.energyLabel !== null);
+    // A signed-in device's first pull carries every label.
+    const { app } = await syncApp(store);
+    const pulled = await firstPullPortfolio(
+      app,
+      await signInDemoUser(store, 'duurzaamheid@demo.schouw.nl'),
+    );
+    const labelled = pulled.verblijfsobjecten.filter((dwelling) => dwelling.energyLabel !== null);
     expect(labelled).toHaveLength(rows.length);
+    expect(pulled.verblijfsobjecten.find((row) => row.vheNummer === 'C-1001-002')).toMatchObject({
+      energyLabel: { class: 'G' },
+    });
   });
 
   it('never seeds a store that already has an organisation of its own', async () => {
@@ -104,30 +149,33 @@ describe.each(storeKinds)('demo data on %s', (kind) => {
     });
   });
 
-  it('serves the demo portfolio as a validated tree of complexes, panden and dwellings', async () => {
+  it('gives a signed-in demo user the whole demo portfolio in the first pull, and nobody else', async () => {
     const { store } = fresh();
-    await migrate(store);
+    const { app } = await syncApp(store);
     await seedDemoData(store);
-    const response = await appFor(store).request('/api/demo/portfolio');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const body = DemoPortfolioSchema.parse(await response.json());
+    const body = await firstPullPortfolio(
+      app,
+      await signInDemoUser(store, 'inspecteur@demo.schouw.nl'),
+    );
 
-    expect(body.organisation.name).toBe(DEMO_ORGANISATION.name);
-    expect(body.complexes.map((complex) => complex.complexnummer)).toEqual([
+    expect(body.complexes.map((complex) => complex.complexnummer).sort()).toEqual([
       'C-1001',
       'C-1002',
       'C-1003',
       'C-2001',
       'C-2002',
     ]);
-    const botersloot = body.complexes[0];
-    expect(botersloot?.name).toBe('Plusflat Botersloot');
-    expect(botersloot?.panden).toHaveLength(1);
-    const pand = botersloot?.panden[0];
+    expect(body.panden).toHaveLength(DEMO_COUNTS.panden);
+    expect(body.verblijfsobjecten).toHaveLength(DEMO_COUNTS.verblijfsobjecten);
+    const botersloot = body.complexes.find((complex) => complex.complexnummer === 'C-1001');
+    expect(botersloot).toMatchObject({ name: 'Plusflat Botersloot', gemeente: 'Rotterdam' });
+    const pand = body.panden.find((each) => each.complexId === botersloot?.id);
     expect(pand).toMatchObject({ bagPandId: '0599100000000501', bouwjaar: 1968, storeys: 4 });
-    expect(pand?.verblijfsobjecten).toHaveLength(32);
-    expect(pand?.verblijfsobjecten[1]).toMatchObject({
+    expect(body.verblijfsobjecten.filter((row) => row.pandId === pand?.id)).toHaveLength(32);
+    expect(body.verblijfsobjecten.find((row) => row.vheNummer === 'C-1001-002')).toEqual({
+      id: expect.any(String),
+      pandId: pand?.id,
+      complexId: botersloot?.id,
       vheNummer: 'C-1001-002',
       bagVerblijfsobjectId: '0599010000001002',
       postcode: '3011 HE',
@@ -141,18 +189,28 @@ describe.each(storeKinds)('demo data on %s', (kind) => {
       lift: false,
       energyLabel: null,
     });
-    const total = body.complexes
-      .flatMap((complex) => complex.panden)
-      .reduce((sum, each) => sum + each.verblijfsobjecten.length, 0);
-    expect(total).toBe(DEMO_COUNTS.verblijfsobjecten);
+
+    // Another organisation's user pulls nothing of it.
+    const stranger = await createSignedInUser(store, { role: 'beheerder' });
+    const theirs = await firstPullPortfolio(app, stranger);
+    expect(theirs).toEqual({ complexes: [], panden: [], verblijfsobjecten: [] });
   });
 
-  it('answers 404 with a message when there is no demo organisation', async () => {
+  it('serves nothing of the portfolio without sign-in: the old public route is gone', async () => {
     const { store } = fresh();
-    await migrate(store);
-    const response = await appFor(store).request('/api/demo/portfolio');
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: 'not_found', message: expect.any(String) });
+    const { app } = await syncApp(store);
+    await seedDemoData(store);
+    const demoUser = await signInDemoUser(store, 'beheerder@demo.schouw.nl');
+    for (const headers of [{}, demoUser.headers]) {
+      const response = await app.request('/api/demo/portfolio', { headers });
+      expect(response.status).toBe(404);
+      const text = await response.text();
+      expect(text).not.toContain('Botersloot');
+      expect(JSON.parse(text)).toEqual({ error: 'not_found', message: expect.any(String) });
+    }
+    const pull = await app.request('/api/sync/pull?clientId=x&cursor=0');
+    expect(pull.status).toBe(401);
+    expect(await pull.text()).not.toContain('Botersloot');
   });
 });
 

@@ -1,7 +1,7 @@
 // The real process, started the way operators start it (`npx tsx src/server/main.ts`):
 // start-up messages, exit codes and signals only exist there.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,17 +40,20 @@ type Launcher = 'npx' | 'node' | 'npm run serve';
  */
 function startProcess(
   env: Record<string, string>,
-  { via = 'npx', asUser }: { via?: Launcher; asUser?: string } = {},
+  { via = 'npx', asUser, cwd }: { via?: Launcher; asUser?: string; cwd?: string } = {},
 ): ServerProcess {
   const commands: Record<Launcher, string[]> = {
     npx: ['npx', 'tsx', 'src/server/main.ts'],
     node: [process.execPath, '--import', 'tsx', 'src/server/main.ts'],
     'npm run serve': ['npm', 'run', 'serve'],
   };
-  const command = commands[via];
+  // Started elsewhere, the server is named by absolute paths (as a service unit would).
+  const command = cwd
+    ? [path.join(repoRoot, 'node_modules/.bin/tsx'), path.join(repoRoot, 'src/server/main.ts')]
+    : commands[via];
   const [file, ...args] = asUser ? ['runuser', '-u', asUser, '--', ...command] : command;
   const child = spawn(file ?? 'npx', args, {
-    cwd: repoRoot,
+    cwd: cwd ?? repoRoot,
     env: { ...process.env, npm_config_update_notifier: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -217,6 +220,49 @@ describe('a server process with the embedded store', PROCESS_TESTS, () => {
   });
 });
 
+describe('a server process started in the directory that holds its data', PROCESS_TESTS, () => {
+  it('reads relative paths against the working directory, and an empty SCHOUW_DIST_DIR as unset: no data file is ever served', async () => {
+    const cwd = makeTempDir('process-cwd');
+    const server = startProcess(
+      { PORT: '0', SCHOUW_DATA_DIR: 'data', SCHOUW_DIST_DIR: '' },
+      { cwd },
+    );
+    const match = await server.waitForOutput(LISTENING);
+    const url = match[1] ?? '';
+    // The relative data directory is the working directory's data/.
+    expect(existsSync(path.join(cwd, 'data', 'pglite', 'PG_VERSION'))).toBe(true);
+    mkdirSync(path.join(cwd, 'data', 'blobs', 'org'), { recursive: true });
+    writeFileSync(path.join(cwd, 'data', 'blobs', 'org', 'photo.jpg'), 'GEHEIME-FOTO');
+    for (const [urlPath, file] of [
+      ['/data/pglite/PG_VERSION', 'data/pglite/PG_VERSION'],
+      ['/data/pglite/postgresql.conf', 'data/pglite/postgresql.conf'],
+      ['/data/pglite.lock', 'data/pglite.lock'],
+      ['/data/blobs/org/photo.jpg', 'data/blobs/org/photo.jpg'],
+      ['/%64ata/blobs/org/photo.jpg', 'data/blobs/org/photo.jpg'],
+      ['/./data/blobs/org/photo.jpg', 'data/blobs/org/photo.jpg'],
+    ] as const) {
+      const secret = readFileSync(path.join(cwd, file), 'utf8');
+      const response = await fetch(`${url}${urlPath}`);
+      const text = await response.text();
+      expect(text, urlPath).not.toBe(secret);
+      expect(text, urlPath).not.toContain('GEHEIME-FOTO');
+      expect(response.headers.get('x-content-type-options'), urlPath).toBe('nosniff');
+    }
+    server.child.kill('SIGTERM');
+    await server.exited;
+  });
+
+  it('refuses to start when SCHOUW_DIST_DIR holds the data directory', async () => {
+    const cwd = makeTempDir('process-cwd');
+    const server = startProcess(
+      { PORT: '0', SCHOUW_DATA_DIR: 'data', SCHOUW_DIST_DIR: '.' },
+      { cwd },
+    );
+    expect(await server.exited).toBe(1);
+    expectOneLineFailure(server, /bevat de datamap.*contains the data directory/);
+  });
+});
+
 describe('a server process with PostgreSQL', PROCESS_TESTS, () => {
   let database: TestDatabase;
   beforeAll(async () => {
@@ -239,8 +285,15 @@ describe('a server process with PostgreSQL', PROCESS_TESTS, () => {
       store: 'postgres',
       schemaVersion: loadMigrations().length,
     });
-    const portfolio = await fetch(`${match[1]}/api/demo/portfolio`);
-    expect(portfolio.status).toBe(200);
+    const seeded = await openPostgresStore(database.url);
+    try {
+      const { rows } = await seeded.query<{ objects: number }>(
+        'SELECT count(*)::int AS objects FROM verblijfsobjecten',
+      );
+      expect(rows[0]?.objects).toBe(242);
+    } finally {
+      await seeded.close();
+    }
 
     server.child.kill('SIGINT');
     expect(await server.exited).toBe(0);

@@ -1,15 +1,16 @@
-// The corporation's portfolio on the device: complexes -> panden -> verblijfsobjecten, imported in
-// bulk from the server and searched as the inspector types. Reference data: it is replaced on
-// every import and never travels through the outbox.
+// The corporation's portfolio on the device: complexes -> panden -> verblijfsobjecten, pulled from
+// the server by the signed-in sync and searched as the inspector types. Reference data: the
+// server owns it and it never travels through the outbox.
 import { DemoPortfolioSchema, type DemoPortfolio } from '../../shared/domain/demo-portfolio.ts';
 import type { EnergyLabelClass } from '../../shared/domain/index.ts';
-import type {
-  ActionRow,
-  ComplexRow,
-  DwellingRow,
-  InspectionRow,
-  PandRow,
-  SchouwDatabase,
+import {
+  SYNC_CURSOR_KEY,
+  type ActionRow,
+  type ComplexRow,
+  type DwellingRow,
+  type InspectionRow,
+  type PandRow,
+  type SchouwDatabase,
 } from './database.ts';
 import { InvalidInputError } from './errors.ts';
 import { live, type Live } from './live.ts';
@@ -29,9 +30,8 @@ export type PortfolioComplex = Omit<ComplexRow, 'searchTokens'>;
 export type PortfolioPand = PandRow;
 export type PortfolioDwelling = Omit<DwellingRow, 'searchTokens'>;
 
+/** How much of the portfolio is on the device. */
 export interface PortfolioInfo {
-  organisation: DemoPortfolio['organisation'];
-  importedAt: string;
   complexes: number;
   panden: number;
   dwellings: number;
@@ -82,7 +82,6 @@ export interface DwellingDetail {
   openActions: ActionView[];
 }
 
-const PORTFOLIO_META_KEY = 'portfolio';
 const COMPLEX_HIT_LIMIT = 10;
 const DEFAULT_DWELLING_LIMIT = 50;
 /**
@@ -153,7 +152,7 @@ export function portfolioRows(portfolio: DemoPortfolio): {
 }
 
 interface ComplexIndex {
-  /** importedAt of the portfolio these rows belong to. */
+  /** The sync cursor and complex count these rows were read at. */
   version: string;
   complexes: ComplexRow[];
   byId: Map<string, ComplexRow>;
@@ -169,8 +168,9 @@ export class PortfolioRepository {
   }
 
   /**
-   * Replaces the portfolio on this device with the server's (GET /api/demo/portfolio), in one
-   * transaction: an interrupted import leaves the previous portfolio intact. Local inspections
+   * Replaces the portfolio on this device with a whole portfolio document, in one transaction: an
+   * interrupted import leaves the previous portfolio intact. The app itself gets its portfolio
+   * from the signed-in sync pull; tests and benchmarks seed a device with this. Local inspections
    * are untouched; they refer to portfolio ids, which stay stable.
    */
   async importPortfolio(json: unknown): Promise<PortfolioInfo> {
@@ -181,29 +181,26 @@ export class PortfolioRepository {
     }
     const rows = portfolioRows(parsed.data);
     const info: PortfolioInfo = {
-      organisation: parsed.data.organisation,
-      importedAt: this.context.nowIso(),
       complexes: rows.complexes.length,
       panden: rows.panden.length,
       dwellings: rows.dwellings.length,
     };
     const db = this.db;
     await this.context.run(() =>
-      db.transaction('rw', [db.complexes, db.panden, db.dwellings, db.meta], async () => {
+      db.transaction('rw', [db.complexes, db.panden, db.dwellings], async () => {
         await Promise.all([db.complexes.clear(), db.panden.clear(), db.dwellings.clear()]);
         await Promise.all([
           db.complexes.bulkAdd(rows.complexes),
           db.panden.bulkAdd(rows.panden),
           db.dwellings.bulkAdd(rows.dwellings),
         ]);
-        await db.meta.put({ key: PORTFOLIO_META_KEY, value: info });
       }),
     );
     this.cachedIndex = undefined;
     return info;
   }
 
-  /** What was imported and when; undefined before the first import. */
+  /** How much of the portfolio the device holds; undefined while it holds none. */
   info(): Promise<PortfolioInfo | undefined> {
     return this.context.run(() => this.readInfo());
   }
@@ -263,8 +260,14 @@ export class PortfolioRepository {
   }
 
   private async readInfo(): Promise<PortfolioInfo | undefined> {
-    const row = await this.db.meta.get(PORTFOLIO_META_KEY);
-    return row?.value as PortfolioInfo | undefined;
+    const db = this.db;
+    // Counted, not remembered: the sync pull adds and removes rows one by one.
+    const [complexes, panden, dwellings] = await Promise.all([
+      db.complexes.count(),
+      db.panden.count(),
+      db.dwellings.count(),
+    ]);
+    return complexes === 0 ? undefined : { complexes, panden, dwellings };
   }
 
   private async readComplexes(): Promise<PortfolioComplex[]> {
@@ -393,12 +396,15 @@ export class PortfolioRepository {
   }
 
   /**
-   * All complexes with their tokens, kept in memory (a few hundred rows) until the portfolio is
-   * imported again, here or in another tab.
+   * All complexes with their tokens, kept in memory (a few hundred rows) until a pull (here or in
+   * another tab) moves the sync cursor or the number of complexes changes.
    */
   private async complexIndex(): Promise<ComplexIndex> {
-    const info = await this.readInfo();
-    const version = info?.importedAt ?? '';
+    const [cursor, count] = await Promise.all([
+      this.db.meta.get(SYNC_CURSOR_KEY),
+      this.db.complexes.count(),
+    ]);
+    const version = `${String(cursor?.value ?? 0)}:${count}`;
     if (this.cachedIndex?.version === version) return this.cachedIndex;
     const complexes = await this.db.complexes.orderBy('complexnummer').toArray();
     this.cachedIndex = {

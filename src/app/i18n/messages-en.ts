@@ -143,13 +143,14 @@ export const en: Catalogue = {
   'home.planning': 'Continue and planned',
   'home.findObject': 'Find a complex or dwelling',
   'home.openActions': 'Open actions',
+  'firstRun.signIn.title': 'Sign in to fetch the portfolio',
+  'firstRun.signIn.explain':
+    "Your organisation's portfolio comes to this device only after you sign in, with the first sync. After that Schouw also works without a network.",
+  'firstRun.signIn.action': 'Sign in',
   'firstRun.offline.title': 'No portfolio on this device yet',
   'firstRun.offline.explain':
     'There is no connection now. Connect to the internet once to fetch the portfolio; after that Schouw also works without a network. Fetching starts by itself as soon as the connection is back.',
   'firstRun.downloading': 'Fetching the portfolio',
-  'firstRun.downloading.of': 'Fetching the portfolio: {received} of {total}',
-  'firstRun.downloading.bytes': 'Fetching the portfolio: {received} received',
-  'firstRun.importing': 'Saving the portfolio on this device…',
   'firstRun.imported.title': 'Portfolio fetched',
   'firstRun.imported.explain':
     '{complexes} complexes and {dwellings} dwellings are now on this device and can be used without a network.',
@@ -546,9 +547,7 @@ export const en: Catalogue = {
   'backup.table.outbox': 'Changes to send',
   'settings.portfolio': 'Portfolio',
   'settings.portfolio.info':
-    '{organisation}: {complexes} complexes, {dwellings} dwellings, fetched {date}.',
-  'settings.portfolio.refresh': 'Fetch portfolio again',
-  'settings.portfolio.offline': 'Fetching again needs a connection.',
+    '{organisation}: {complexes} complexes, {dwellings} dwellings on this device. Every sync keeps them up to date.',
   // field-capture:end
   // account:start
   'account.title': 'Account',

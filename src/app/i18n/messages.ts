@@ -141,13 +141,14 @@ export const nl = {
   'home.planning': 'Verder gaan en gepland',
   'home.findObject': 'Zoek een complex of woning',
   'home.openActions': 'Open acties',
+  'firstRun.signIn.title': 'Meld je aan om de portefeuille op te halen',
+  'firstRun.signIn.explain':
+    'De portefeuille van je organisatie komt pas op dit apparaat na het aanmelden, met de eerste synchronisatie. Daarna werkt Schouw ook zonder netwerk.',
+  'firstRun.signIn.action': 'Aanmelden',
   'firstRun.offline.title': 'Nog geen portefeuille op dit apparaat',
   'firstRun.offline.explain':
     'Er is nu geen verbinding. Maak één keer verbinding met internet om de portefeuille op te halen; daarna werkt Schouw ook zonder netwerk. Het ophalen start vanzelf zodra er weer verbinding is.',
   'firstRun.downloading': 'Portefeuille ophalen',
-  'firstRun.downloading.of': 'Portefeuille ophalen: {received} van {total}',
-  'firstRun.downloading.bytes': 'Portefeuille ophalen: {received} ontvangen',
-  'firstRun.importing': 'Portefeuille opslaan op dit apparaat…',
   'firstRun.imported.title': 'Portefeuille opgehaald',
   'firstRun.imported.explain':
     '{complexes} complexen en {dwellings} woningen staan nu op dit apparaat en zijn ook zonder netwerk te gebruiken.',
@@ -546,9 +547,7 @@ export const nl = {
   'backup.table.outbox': 'Te verzenden wijzigingen',
   'settings.portfolio': 'Portefeuille',
   'settings.portfolio.info':
-    '{organisation}: {complexes} complexen, {dwellings} woningen, opgehaald {date}.',
-  'settings.portfolio.refresh': 'Portefeuille opnieuw ophalen',
-  'settings.portfolio.offline': 'Opnieuw ophalen kan alleen met verbinding.',
+    '{organisation}: {complexes} complexen, {dwellings} woningen op dit apparaat. Elke synchronisatie werkt ze bij.',
   // field-capture:end
   // account:start
   'account.title': 'Account',

@@ -104,3 +104,16 @@ function bucket(address: string): string {
     .map((group) => group.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
 }
+
+/**
+ * Whether the request's peer is a trusted proxy, so its `X-Forwarded-Proto` may be believed
+ * (HSTS behind a TLS-terminating proxy). With a hop count every peer is the first proxy.
+ */
+export function peerIsTrustedProxy(c: Context, trusted?: TrustedProxies): boolean {
+  if (!trusted) return false;
+  if (trusted.kind === 'hops') return true;
+  const peer = normalise(peerAddress(c) ?? '');
+  return (
+    peer !== '' && trustedList(trusted.entries).check(peer, isIP(peer) === 6 ? 'ipv6' : 'ipv4')
+  );
+}

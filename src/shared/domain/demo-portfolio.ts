@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { EnergyLabelClassSchema, EnergyLabelSourceSchema } from './energy-label.ts';
 import { IsoDateSchema } from './iso-date.ts';
 
-// The portfolio as the server hands it to a device (GET /api/demo/portfolio): complex -> pand ->
-// verblijfsobject with what the corporation's own export knows. Fields the export may lack are
-// null rather than invented, which is why these are not the full Pand/Verblijfsobject schemas.
-// The server builds its answer against this same schema (src/server/demo/demo-portfolio.ts).
+// A whole portfolio as one document: complex -> pand -> verblijfsobject with what the
+// corporation's own export knows. Fields the export may lack are null rather than invented, which
+// is why these are not the full Pand/Verblijfsobject schemas. Devices get their portfolio from the
+// signed-in sync pull (complex, pand and verblijfsobject records); this document seeds a device's
+// tables in tests and benchmarks (PortfolioRepository.importPortfolio).
 
 const nullableText = z.string().nullable();
 const nullableInt = z.number().int().nullable();

@@ -1,26 +1,39 @@
 // The steps many e2e specs share: install the app online, sign in a demo person, sync, check
 // accessibility and open extra devices. One place, so a changed screen is fixed once.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { nl } from '../../../src/app/i18n/messages.ts';
 import { AppShell } from '../pages/app-shell.ts';
 import { FieldCapture, pattern } from '../pages/field-capture.ts';
+import { expect, watchCsp } from './test.ts';
 
 /** The password of every demo account the server seeds. */
 export const DEMO_PASSWORD = 'schouw-demo';
 
 /**
- * First visit online: the service worker installs and the demo portfolio is imported.
- * `expectHome` also checks the home screen's heading before the import finishes.
+ * First visit online: the service worker installs and the app asks for sign-in before it shows
+ * anything of the portfolio. With `as`, that person signs in and the first sync brings the
+ * portfolio. `expectHome` also checks the home screen's heading first.
  */
-export async function installOnline(page: Page, { expectHome = false } = {}): Promise<void> {
+export async function installOnline(
+  page: Page,
+  { expectHome = false, as }: { expectHome?: boolean; as?: string } = {},
+): Promise<void> {
   const shell = new AppShell(page);
   await shell.open('/');
   if (expectHome) await expect(shell.heading(nl['home.title'])).toBeVisible();
+  await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.signIn.title']);
+  await shell.waitForServiceWorkerControl();
+  if (as !== undefined) await signInAndFetchPortfolio(page, as);
+}
+
+/** Signs in and waits until the first sync has brought the portfolio (home screen says so). */
+export async function signInAndFetchPortfolio(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await new FieldCapture(page).navLink('nav.home').click();
   await expect(page.getByTestId('first-run')).toContainText(nl['firstRun.imported.title'], {
     timeout: 30_000,
   });
-  await shell.waitForServiceWorkerControl();
 }
 
 export interface SignInOptions {
@@ -101,6 +114,7 @@ export class Devices {
 
   async open(): Promise<Device> {
     const context = await this.browser.newContext();
+    await watchCsp(context);
     this.contexts.push(context);
     return { context, page: await context.newPage() };
   }

@@ -2,6 +2,9 @@
 // on an embedded PGlite store, in process: the request goes through app.fetch, not a mock.
 import { describe, expect, it, vi } from 'vitest';
 import { uuidv7 } from '../../../src/shared/ids.ts';
+import { createSession } from '../../../src/server/auth/sessions.ts';
+import { seedDemoLabels } from '../../../src/server/demo/demo-labels.ts';
+import { seedDemoData } from '../../../src/server/demo/seed-demo.ts';
 import { createSyncStore } from '../../../src/app/db/sync-store.ts';
 import { createHttpTransport } from '../../../src/app/platform/http.ts';
 import { SyncEngine } from '../../../src/app/sync/engine.ts';
@@ -13,9 +16,10 @@ import { newAction } from './harness.ts';
 // Creating the first embedded PostgreSQL (initdb in WebAssembly) takes longer than a usual hook.
 vi.setConfig({ hookTimeout: 60_000 });
 
-function clientDevice(app: TestApp, name: string, token: string) {
+function clientDevice(app: TestApp, name: string, token: string, pullLimit?: number) {
   const { store, context } = testStore({ name });
   const engine = new SyncEngine({
+    ...(pullLimit === undefined ? {} : { pullLimit }),
     store: createSyncStore(context),
     transport: createHttpTransport({
       baseUrl: 'http://schouw.test',
@@ -147,6 +151,44 @@ describe('sync against the real server', () => {
     expect(await device.engine.run()).toBe('synced');
     expect((await device.store.portfolio.listComplexes())[0]?.dwellingCount).toBe(0);
   }, 60_000);
+
+  it('gives a fresh device of a signed-in demo user the whole demo portfolio in its first sync', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store);
+    await seedDemoData(store);
+    await seedDemoLabels(store);
+    const { rows } = await store.query<{ id: string }>(
+      `SELECT id FROM users WHERE email = 'inspecteur@demo.schouw.nl'`,
+    );
+    const session = await createSession(store, rows[0]?.id ?? '');
+    // Small pages, so the portfolio arrives over many pulls in one cycle.
+    const device = clientDevice(app, 'demo-inspecteur', session.token, 40);
+    expect(await device.store.portfolio.info()).toBeUndefined();
+    // A search before the first sync finds nothing, and must not be remembered after it.
+    expect((await device.store.portfolio.search('Botersloot')).complexes).toEqual([]);
+
+    expect(await device.engine.run(), device.engine.status.problem?.detail).toBe('synced');
+
+    expect(
+      (await device.store.portfolio.search('Botersloot')).complexes.map((c) => c.complexnummer),
+    ).toEqual(['C-1001']);
+    expect(await device.store.portfolio.info()).toEqual({
+      complexes: 5,
+      panden: 5,
+      dwellings: 242,
+    });
+    const complexes = await device.store.portfolio.listComplexes();
+    expect(complexes.find((complex) => complex.complexnummer === 'C-1001')).toMatchObject({
+      name: 'Plusflat Botersloot',
+      dwellingCount: 32,
+    });
+    const found = await device.store.portfolio.search('C-1001-002');
+    expect(found.dwellings[0]?.dwelling).toMatchObject({
+      vheNummer: 'C-1001-002',
+      postcode: '3011 HE',
+      energyLabel: { class: 'G' },
+    });
+  }, 120_000);
 
   it('stops on an invalid token with "sign in again" and keeps the outbox', async () => {
     const { store } = fixture();

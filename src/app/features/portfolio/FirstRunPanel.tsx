@@ -1,68 +1,68 @@
+import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { getAppStore } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { online } from '../../state/connectivity.ts';
+import { authToken, sessionLoaded } from '../../state/session.ts';
+import { syncNow, syncStatus } from '../../state/sync-engine-status.ts';
+import { useLive } from '../../state/use-live.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
-import { errorText } from '../common/errors.ts';
-import { formatBytes } from '../common/format.ts';
-import { ensurePortfolio, firstRun } from './first-run.ts';
+import { firstRunState } from './first-run.ts';
+
+/** Set once this page saw the device without a portfolio (shared by every panel on the page). */
+const sawNoPortfolio = signal(false);
 
 /**
- * Checks for a local portfolio and fetches the demo portfolio on first run; shows progress, a
- * clear message when offline (and retries by itself once the network is back).
+ * What a device without a portfolio needs to know: sign in first (the portfolio comes with the
+ * first sync, never before), that it is being fetched, that it arrived, or why it did not.
  */
 export function FirstRunPanel() {
-  const state = firstRun.value;
-  const isOnline = online.value;
+  const info = useLive(() => getAppStore().portfolio.watchInfo(), []);
+  const empty = info.status === 'ready' && !info.value;
   useEffect(() => {
-    void ensurePortfolio();
-  }, []);
-  useEffect(() => {
-    if (isOnline && firstRun.peek().phase === 'offline') void ensurePortfolio();
-  }, [isOnline]);
+    if (empty) sawNoPortfolio.value = true;
+  }, [empty]);
+  const state = firstRunState({
+    info: info.status === 'ready' ? info.value : 'loading',
+    sessionLoaded: sessionLoaded.value,
+    signedIn: authToken() !== undefined,
+    online: online.value,
+    sync: syncStatus.value,
+    arrivedHere: sawNoPortfolio.value || empty,
+  });
 
   switch (state.phase) {
     case 'checking':
     case 'present':
       return null;
-    case 'offline':
+    case 'sign-in':
       return (
         <Banner
-          tone="warn"
-          title={t('firstRun.offline.title')}
+          tone="info"
+          title={t('firstRun.signIn.title')}
           testId="first-run"
           actions={
-            <Button variant="secondary" onClick={() => void ensurePortfolio()}>
-              {t('common.retry')}
-            </Button>
+            <ButtonLink href="/account" variant="primary">
+              {t('firstRun.signIn.action')}
+            </ButtonLink>
           }
         >
+          {t('firstRun.signIn.explain')}
+        </Banner>
+      );
+    case 'offline':
+      return (
+        <Banner tone="warn" title={t('firstRun.offline.title')} testId="first-run">
           {t('firstRun.offline.explain')}
         </Banner>
       );
-    case 'downloading':
+    case 'fetching':
       return (
         <div class="panel" data-testid="first-run">
-          <ProgressBar
-            label={t('firstRun.downloading')}
-            value={state.total ? state.received : undefined}
-            max={state.total}
-            valueText={
-              state.total
-                ? t('firstRun.downloading.of', {
-                    received: formatBytes(state.received),
-                    total: formatBytes(state.total),
-                  })
-                : t('firstRun.downloading.bytes', { received: formatBytes(state.received) })
-            }
-          />
-        </div>
-      );
-    case 'importing':
-      return (
-        <div class="panel" data-testid="first-run">
-          <ProgressBar label={t('firstRun.importing')} valueText={t('firstRun.importing')} />
+          <ProgressBar label={t('firstRun.downloading')} valueText={t('firstRun.downloading')} />
         </div>
       );
     case 'imported':
@@ -74,22 +74,20 @@ export function FirstRunPanel() {
           })}
         </Banner>
       );
-    case 'failed': {
-      const { detail } = errorText(state.error);
+    case 'failed':
       return (
         <Banner
           tone="error"
           title={t('firstRun.failed.title')}
           testId="first-run"
           actions={
-            <Button variant="secondary" onClick={() => void ensurePortfolio()}>
+            <Button variant="secondary" onClick={syncNow}>
               {t('common.retry')}
             </Button>
           }
         >
-          {state.network ? t('firstRun.failed.network') : detail}
+          {state.network ? t('firstRun.failed.network') : state.problem.detail}
         </Banner>
       );
-    }
   }
 }

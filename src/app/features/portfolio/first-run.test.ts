@@ -1,108 +1,87 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { generatePortfolio } from '../../../../test/unit/db/portfolio-generator.ts';
-import { createStore, type SchouwStore } from '../../db/index.ts';
-import { online } from '../../state/connectivity.ts';
-import { ensurePortfolio, firstRun, type FirstRunState } from './first-run.ts';
+import { describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../sync/engine.ts';
+import { firstRunState, type FirstRunInputs } from './first-run.ts';
 
-const portfolio = generatePortfolio({ complexes: 2, pandenPerComplex: 2, dwellingsPerPand: 3 });
+const info = { complexes: 5, panden: 5, dwellings: 242 };
 
-function jsonResponse(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json' },
-  });
+function status(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    running: false,
+    step: undefined,
+    photos: undefined,
+    lastSyncAt: undefined,
+    problem: undefined,
+    blocked: undefined,
+    nextRetryAt: undefined,
+    rejected: [],
+    refusedPhotos: [],
+    corruptPhotos: [],
+    ...overrides,
+  };
 }
 
-let store: SchouwStore | undefined;
-function freshStore(): SchouwStore {
-  store = createStore({ name: 'first-run-test' });
-  return store;
-}
-
-afterEach(() => {
-  store?.close();
-  online.value = true;
-});
+const fresh: FirstRunInputs = {
+  info: undefined,
+  sessionLoaded: true,
+  signedIn: false,
+  online: true,
+  sync: status(),
+  arrivedHere: true,
+};
 
 describe('first run', () => {
-  it('downloads the demo portfolio with progress and imports it when the device has none', async () => {
-    const phases: FirstRunState['phase'][] = [];
-    const stop = firstRun.subscribe((state) => phases.push(state.phase));
-    const requested: string[] = [];
-    const target = freshStore();
-    await ensurePortfolio({
-      store: target,
-      fetchImpl: async (input) => {
-        requested.push(String(input));
-        return jsonResponse(portfolio);
-      },
-    });
-    stop();
-    expect(requested).toEqual(['/api/demo/portfolio']);
-    expect(phases).toContain('downloading');
-    expect(phases.indexOf('importing')).toBeGreaterThan(phases.indexOf('downloading'));
-    expect(firstRun.value).toMatchObject({
-      phase: 'imported',
-      info: { complexes: 2, dwellings: 12 },
-    });
-    expect((await target.portfolio.info())?.dwellings).toBe(12);
+  it('asks for sign-in first: a device without a portfolio gets nothing before it', () => {
+    expect(firstRunState(fresh)).toEqual({ phase: 'sign-in' });
+    // Also offline: the portfolio only ever comes after signing in.
+    expect(firstRunState({ ...fresh, online: false })).toEqual({ phase: 'sign-in' });
   });
 
-  it('does not download again when a portfolio is already on the device', async () => {
-    const target = freshStore();
-    await target.portfolio.importPortfolio(portfolio);
-    let fetched = 0;
-    await ensurePortfolio({
-      store: target,
-      fetchImpl: async () => {
-        fetched += 1;
-        return jsonResponse(portfolio);
-      },
-    });
-    expect(fetched).toBe(0);
-    expect(firstRun.value.phase).toBe('present');
+  it('says nothing until the device and the session have been read', () => {
+    expect(firstRunState({ ...fresh, info: 'loading' })).toEqual({ phase: 'checking' });
+    expect(firstRunState({ ...fresh, sessionLoaded: false })).toEqual({ phase: 'checking' });
   });
 
-  it('says offline instead of trying when the device has no network', async () => {
-    online.value = false;
-    let fetched = 0;
-    await ensurePortfolio({
-      store: freshStore(),
-      fetchImpl: async () => {
-        fetched += 1;
-        return jsonResponse(portfolio);
-      },
+  it('shows the pull fetching the portfolio once signed in, and the counts once the cycle is over', () => {
+    const signedIn = { ...fresh, signedIn: true };
+    expect(firstRunState({ ...signedIn, sync: undefined })).toEqual({ phase: 'fetching' });
+    expect(firstRunState({ ...signedIn, sync: status({ running: true }) })).toEqual({
+      phase: 'fetching',
     });
-    expect(fetched).toBe(0);
-    expect(firstRun.value).toEqual({ phase: 'offline' });
+    // The first pages arrived, the cycle still runs: the counts are not final yet.
+    expect(
+      firstRunState({
+        ...signedIn,
+        info: { ...info, dwellings: 40 },
+        sync: status({ running: true }),
+      }),
+    ).toEqual({ phase: 'fetching' });
+    expect(firstRunState({ ...signedIn, info })).toEqual({ phase: 'imported', info });
   });
 
-  it('reports the server’s own message when it answers with an error, and a network failure as such', async () => {
-    const target = freshStore();
-    await ensurePortfolio({
-      store: target,
-      fetchImpl: async () =>
-        jsonResponse({ error: 'not_found', message: 'Er is geen demo-organisatie' }, 404),
+  it('says offline, or why the pull failed, when signed in without a portfolio', () => {
+    const signedIn = { ...fresh, signedIn: true };
+    expect(firstRunState({ ...signedIn, online: false })).toEqual({ phase: 'offline' });
+    const network = { kind: 'network' as const, detail: 'Failed to fetch' };
+    expect(firstRunState({ ...signedIn, sync: status({ problem: network }) })).toEqual({
+      phase: 'failed',
+      problem: network,
+      network: true,
     });
-    expect(firstRun.value).toMatchObject({ phase: 'failed', network: false });
-    const failed = firstRun.value as Extract<FirstRunState, { phase: 'failed' }>;
-    expect((failed.error as Error).message).toBe('Er is geen demo-organisatie');
-
-    await ensurePortfolio({
-      store: target,
-      fetchImpl: () => Promise.reject(new TypeError('Failed to fetch')),
+    const server = { kind: 'server' as const, detail: 'Interne serverfout' };
+    expect(firstRunState({ ...signedIn, sync: status({ problem: server }) })).toMatchObject({
+      phase: 'failed',
+      network: false,
     });
-    expect(firstRun.value).toMatchObject({ phase: 'failed', network: true });
-    expect(await target.portfolio.info()).toBeUndefined();
+    // A retry under way shows progress again.
+    expect(
+      firstRunState({ ...signedIn, sync: status({ problem: server, running: true }) }),
+    ).toEqual({ phase: 'fetching' });
   });
 
-  it('refuses an invalid portfolio without touching the device', async () => {
-    const target = freshStore();
-    await ensurePortfolio({
-      store: target,
-      fetchImpl: async () => jsonResponse({ complexes: 'x' }),
+  it('stays quiet about a portfolio that was already on the device', () => {
+    expect(firstRunState({ ...fresh, info, arrivedHere: false })).toEqual({
+      phase: 'present',
+      info,
     });
-    expect(firstRun.value.phase).toBe('failed');
-    expect(await target.portfolio.info()).toBeUndefined();
   });
 });

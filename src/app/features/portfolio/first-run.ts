@@ -1,128 +1,50 @@
-// First run: a device without a portfolio fetches the demo portfolio from the server
-// (GET /api/demo/portfolio) and imports it through the portfolio repository. One attempt at a
-// time for the whole page; the state is a signal so every screen shows the same progress.
-import { signal } from '@preact/signals';
-import { getAppStore, type PortfolioInfo, type SchouwStore } from '../../db/index.ts';
-import { online } from '../../state/connectivity.ts';
+// First run: the portfolio reaches a device only through the signed-in sync pull (complex, pand
+// and verblijfsobject records of the user's own organisation); nothing of it is readable before
+// sign-in. This module only derives what to tell the user from what the device holds, the
+// session, the connection and the sync loop, so every screen says the same.
+import type { PortfolioInfo } from '../../db/index.ts';
+import type { SyncProblem, SyncStatus } from '../../sync/engine.ts';
 
 export type FirstRunState =
   | { phase: 'checking' }
+  /** The device has a portfolio (from an earlier visit). */
   | { phase: 'present'; info: PortfolioInfo }
+  /** No portfolio and nobody signed in (or the token expired): sign in first. */
+  | { phase: 'sign-in' }
   | { phase: 'offline' }
-  | { phase: 'downloading'; received: number; total: number | undefined }
-  | { phase: 'importing' }
+  /** Signed in and online: the sync pull is bringing the portfolio. */
+  | { phase: 'fetching' }
+  /** The portfolio arrived while this page was open. */
   | { phase: 'imported'; info: PortfolioInfo }
   /** `network`: the server could not be reached (as opposed to answering with an error). */
-  | { phase: 'failed'; error: unknown; network: boolean };
+  | { phase: 'failed'; problem: SyncProblem; network: boolean };
 
-export const firstRun = signal<FirstRunState>({ phase: 'checking' });
+export interface FirstRunInputs {
+  /** What the device holds; 'loading' until read. */
+  info: PortfolioInfo | undefined | 'loading';
+  /** The session has been read from storage. */
+  sessionLoaded: boolean;
+  /** A usable token: sync can pull. */
+  signedIn: boolean;
+  online: boolean;
+  sync: SyncStatus | undefined;
+  /** This page saw the device without a portfolio, so its arrival is news. */
+  arrivedHere: boolean;
+}
 
-export const DEMO_PORTFOLIO_URL = '/api/demo/portfolio';
-
-let running: Promise<void> | undefined;
-
-class ServerError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ServerError';
+export function firstRunState(inputs: FirstRunInputs): FirstRunState {
+  const { info, sync } = inputs;
+  if (info === 'loading') return { phase: 'checking' };
+  if (info) {
+    if (!inputs.arrivedHere) return { phase: 'present', info };
+    // A first pull comes in pages: the counts are final once the cycle is over.
+    return sync?.running ? { phase: 'fetching' } : { phase: 'imported', info };
   }
-}
-
-/** Reads the body while reporting bytes received, so a slow line shows movement. */
-async function readWithProgress(response: Response): Promise<unknown> {
-  const length = Number(response.headers.get('content-length'));
-  const total = Number.isFinite(length) && length > 0 ? length : undefined;
-  if (!response.body) return response.json();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received += value.byteLength;
-    firstRun.value = { phase: 'downloading', received, total };
+  if (!inputs.sessionLoaded) return { phase: 'checking' };
+  if (!inputs.signedIn) return { phase: 'sign-in' };
+  if (!inputs.online) return { phase: 'offline' };
+  if (sync?.problem && !sync.running) {
+    return { phase: 'failed', problem: sync.problem, network: sync.problem.kind === 'network' };
   }
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
-}
-
-async function download(fetchImpl: typeof fetch): Promise<unknown> {
-  firstRun.value = { phase: 'downloading', received: 0, total: undefined };
-  const response = await fetchImpl(DEMO_PORTFOLIO_URL, { headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => undefined)) as
-      { message?: unknown } | undefined;
-    throw new ServerError(
-      response.status,
-      typeof body?.message === 'string' ? body.message : `HTTP ${response.status}`,
-    );
-  }
-  return readWithProgress(response);
-}
-
-interface RunOptions {
-  force: boolean;
-  fetchImpl: typeof fetch;
-  store: Pick<SchouwStore, 'portfolio'>;
-}
-
-async function run({ force, fetchImpl, store }: RunOptions): Promise<void> {
-  try {
-    if (!force) {
-      if (firstRun.value.phase !== 'failed') firstRun.value = { phase: 'checking' };
-      const info = await store.portfolio.info();
-      if (info) {
-        firstRun.value = { phase: 'present', info };
-        return;
-      }
-    }
-    if (!online.value) {
-      firstRun.value = { phase: 'offline' };
-      return;
-    }
-    const json = await download(fetchImpl);
-    firstRun.value = { phase: 'importing' };
-    const info = await store.portfolio.importPortfolio(json);
-    firstRun.value = { phase: 'imported', info };
-  } catch (error) {
-    // fetch rejects with a TypeError when no answer came at all (server or network down).
-    firstRun.value = !online.value
-      ? { phase: 'offline' }
-      : { phase: 'failed', error, network: error instanceof TypeError };
-  }
-}
-
-/**
- * Makes sure a portfolio is on the device: does nothing when one is there, downloads and imports
- * the demo portfolio when online, and reports 'offline' otherwise. `force` re-downloads.
- */
-export function ensurePortfolio(
-  options: {
-    force?: boolean;
-    fetchImpl?: typeof fetch;
-    store?: Pick<SchouwStore, 'portfolio'>;
-  } = {},
-): Promise<void> {
-  running ??= run({
-    force: options.force ?? false,
-    fetchImpl: options.fetchImpl ?? fetch.bind(globalThis),
-    store: options.store ?? getAppStore(),
-  }).finally(() => {
-    running = undefined;
-  });
-  return running;
-}
-
-/** True while a download or import runs. */
-export function firstRunBusy(state: FirstRunState): boolean {
-  return state.phase === 'downloading' || state.phase === 'importing';
+  return { phase: 'fetching' };
 }
