@@ -20,6 +20,10 @@ trackStorageStatus(browserStorage);
 void import('./db/index.ts').then(({ getAppStore, UNSYNCED_WARNING_AGE_MS }) => {
   trackPendingChanges(getAppStore().outbox);
   unsyncedWarningAfterMs.value = UNSYNCED_WARNING_AGE_MS;
+  // Answers typed just before the tab closed last time (see unsaved-journal.ts).
+  void import('./features/inspection/unsaved-journal.ts').then(({ replayUnsavedAnswers }) =>
+    replayUnsavedAnswers(getAppStore().answers),
+  );
 });
 // The one sync loop of this device (engine, triggers, cross-tab lock) also loads after the shell.
 void import('./sync/start.ts').then(({ startAppSync }) => startAppSync());

@@ -34,6 +34,7 @@ export type { InspectionRecord, InspectionStatus } from './inspection-types.ts';
 export type { AnswerHistoryEntry, AnswerView, SaveAnswerOptions } from './answer-repository.ts';
 export type { FindingChanges, FindingView, NewFinding } from './finding-repository.ts';
 export type { ActionChanges, ActionView, NewAction } from './action-repository.ts';
+export type { ResolvedCheckAction } from './check-findings-writer.ts';
 export type {
   EfgCandidate,
   EfgOpname,

@@ -3,20 +3,31 @@
 // for a correction. Every change is one transaction with its outbox op.
 import Dexie from 'dexie';
 import {
+  amsterdamDate,
+  getTemplate,
   isOwnInspection,
   moduleAllowsTarget,
+  type Actor,
+  type Answer,
+  type AnswerSet,
   type GeoPosition,
   type ModuleId,
   type TargetLevel,
 } from '../../shared/domain/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
+import {
+  closeResolvedActions,
+  resolvedCheckActions,
+  writeCheckFindings,
+  type ResolvedCheckAction,
+} from './check-findings-writer.ts';
 import type { AnswerRow, InspectionRow, SchouwDatabase } from './database.ts';
 import { InvalidInputError, InvalidStateError, NotFoundError } from './errors.ts';
 import type { InspectionRecord, InspectionStatus } from './inspection-types.ts';
 import { live, type Live } from './live.ts';
 import type { StoreContext, WriteScope } from './store-context.ts';
 import { withClocks } from './store-context.ts';
-import { isTombstone, stripClocks } from './synced.ts';
+import { isTombstone, omit, stripClocks } from './synced.ts';
 import type { TemplateCatalogue } from './template-catalogue.ts';
 
 export type InspectionView = InspectionRecord;
@@ -149,25 +160,68 @@ export class InspectionRepository {
 
   /**
    * Finishes a draft or a correction. Refused while carried-forward answers are unconfirmed:
-   * copied answers must be checked on site before they count.
+   * copied answers must be checked on site before they count. In the same transaction every
+   * failed template check becomes a finding with an action (updated, never duplicated, when
+   * finishing again); actions of checks that pass now are closed only with `close` (the user
+   * confirmed the list from `resolvedOnFinish`), and only those the actor may close.
    */
-  finish(inspectionId: string): Promise<InspectionView> {
+  finish(
+    inspectionId: string,
+    options: { close?: { actor: Actor; note: string } } = {},
+  ): Promise<InspectionView> {
     const db = this.db;
-    return this.context.write([db.inspections, db.answers], async (scope) => {
+    return this.context.write(
+      [db.inspections, db.answers, db.findings, db.actions, db.dwellings],
+      async (scope) => {
+        const row = await this.require(inspectionId);
+        if (row.status === 'finished') return stripClocks(row) as InspectionView;
+        const answers = await this.answerSet(inspectionId);
+        const unconfirmed = Object.values(answers).filter(
+          (answer) => answer?.carriedForwardFrom?.unconfirmed === true,
+        ).length;
+        if (unconfirmed > 0)
+          throw new InvalidStateError(
+            `Nog ${unconfirmed} overgenomen ${unconfirmed === 1 ? 'antwoord is' : 'antwoorden zijn'} niet bevestigd. Bevestig of wijzig ze voordat je de inspectie afrondt.`,
+          );
+        const template = getTemplate(row.templateId, row.templateVersion);
+        if (template) {
+          if (options.close) {
+            const { actor, note } = options.close;
+            const date = amsterdamDate(scope.at);
+            const resolved = await resolvedCheckActions(db, row, template, answers, date, actor);
+            await closeResolvedActions(db, scope, resolved, actor, note);
+          }
+          await writeCheckFindings(db, scope, this.context.now(), row, template, answers);
+        }
+        return this.change(scope, row, { status: 'finished', finishedAt: scope.at });
+      },
+    );
+  }
+
+  /** What finishing now would leave behind: open actions of checks that no longer fail. */
+  resolvedOnFinish(inspectionId: string, actor?: Actor): Promise<ResolvedCheckAction[]> {
+    return this.context.run(async () => {
       const row = await this.require(inspectionId);
-      if (row.status === 'finished') return stripClocks(row) as InspectionView;
-      const [from, to] = answerRange(inspectionId);
-      const unconfirmed = await db.answers
-        .where('[inspectionId+questionId]')
-        .between(from, to)
-        .filter((answer) => !isTombstone(answer) && answer.carriedForwardFrom?.unconfirmed === true)
-        .count();
-      if (unconfirmed > 0)
-        throw new InvalidStateError(
-          `Nog ${unconfirmed} overgenomen ${unconfirmed === 1 ? 'antwoord is' : 'antwoorden zijn'} niet bevestigd. Bevestig of wijzig ze voordat je de inspectie afrondt.`,
-        );
-      return this.change(scope, row, { status: 'finished', finishedAt: scope.at });
+      const template = getTemplate(row.templateId, row.templateVersion);
+      if (!template) return [];
+      const answers = await this.answerSet(inspectionId);
+      const date = amsterdamDate(new Date(this.context.now()).toISOString());
+      return resolvedCheckActions(this.db, row, template, answers, date, actor);
     });
+  }
+
+  private async answerSet(inspectionId: string): Promise<AnswerSet> {
+    const [from, to] = answerRange(inspectionId);
+    const rows = await this.db.answers
+      .where('[inspectionId+questionId]')
+      .between(from, to)
+      .toArray();
+    const set: Record<string, Answer> = {};
+    for (const row of rows) {
+      if (isTombstone(row)) continue;
+      set[row.questionId] = omit(stripClocks(row), 'inspectionId', 'answeredBy');
+    }
+    return set;
   }
 
   /** Reopens a finished inspection; later answer changes are recorded as 'reopened-correction'. */

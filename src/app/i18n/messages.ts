@@ -353,6 +353,8 @@ export const nl = {
   'question.multiHint': 'Kies alles wat van toepassing is.',
   'question.range': 'Tussen {min} en {max} {unit}',
   'question.notANumber': 'Vul een getal in, bijvoorbeeld 0,85.',
+  'question.invalidKept':
+    'Niet opgeslagen: dit is geen getal. Het opgeslagen antwoord {value} blijft staan.',
   'question.chars': '{count} van {max} tekens',
   'answer.ja': 'Ja',
   'answer.nee': 'Nee',
@@ -384,6 +386,14 @@ export const nl = {
   'finish.reason.photo': 'foto ontbreekt',
   'finish.reason.unconfirmed': 'overgenomen antwoord nog bevestigen',
   'finish.reason.invalid': 'antwoord klopt niet',
+  'finish.resolved.title': 'Controlepunten die nu in orde zijn',
+  'finish.resolved.explain':
+    'Bij deze acties hoort een controlepunt dat nu in orde is. Sluit u ze bij het afronden?',
+  'finish.resolved.close': 'Afronden en acties sluiten',
+  'finish.resolved.keep': 'Afronden, acties open laten',
+  'finish.resolved.notYours': 'blijft open: alleen veiligheid of beheerder sluit deze actie',
+  'finish.resolved.note': 'Controlepunt bij correctie van de inspectie in orde bevonden.',
+  'review.action.link': 'Naar de actie',
   'finding.new': 'Nieuwe bevinding',
   'finding.list': 'Bevindingen ({count})',
   'finding.none': 'Nog geen bevindingen.',

@@ -45,5 +45,7 @@ export const FindingSchema = z.object({
   photoIds: z.array(Sha256HexSchema),
   createdAt: IsoDateTimeSchema,
   position: GeoPositionSchema.optional(),
+  /** The template check this finding records (made when the inspection was finished). */
+  questionId: z.string().min(1).max(200).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

@@ -24,3 +24,4 @@ export * from './verblijfsobject.ts';
 export * from './templates/index.ts';
 export * from './scoring/index.ts';
 export * from './inspection.ts';
+export * from './check-findings.ts';

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
 import type { Template } from '../../../shared/domain/templates/template-schema.ts';
-import { getAppStore, type InspectionView } from '../../db/index.ts';
+import { getAppStore, type InspectionView, type ResolvedCheckAction } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
+import { session } from '../../state/session.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { errorText } from '../common/errors.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
 import { localized } from '../common/format.ts';
@@ -30,6 +32,19 @@ export function FinishButton({
 }) {
   const { busy, failure, run } = useBusyAction();
   const [open, setOpen] = useState<OpenItem[] | undefined>(undefined);
+  // Actions of checks that pass now: finishing asks before closing any of them.
+  const [resolved, setResolved] = useState<ResolvedCheckAction[] | undefined>(undefined);
+  const user = session.value?.user;
+  const actor = user ? { userId: user.id, role: user.role } : undefined;
+
+  const complete = async (closeResolved: boolean) => {
+    await run(async () => {
+      const close = closeResolved && actor ? { actor, note: t('finish.resolved.note') } : undefined;
+      await getAppStore().inspections.finish(inspection.id, close ? { close } : {});
+      setResolved(undefined);
+      onFinished();
+    });
+  };
 
   const finish = async () => {
     await run(async () => {
@@ -52,10 +67,17 @@ export function FinishButton({
         return;
       }
       setOpen(undefined);
-      await getAppStore().inspections.finish(inspection.id);
+      const store = getAppStore();
+      const stale = await store.inspections.resolvedOnFinish(inspection.id, actor);
+      if (stale.length > 0) {
+        setResolved(stale);
+        return;
+      }
+      await store.inspections.finish(inspection.id);
       onFinished();
     });
   };
+  const mayCloseAny = resolved?.some((item) => item.mayClose) ?? false;
 
   const reasonText: Record<OpenItem['reason'], string> = {
     missing: t('finish.reason.missing'),
@@ -100,6 +122,30 @@ export function FinishButton({
           {errorText(failure).detail}
         </Banner>
       )}
+      <ConfirmDialog
+        open={resolved !== undefined}
+        title={t('finish.resolved.title')}
+        confirmLabel={mayCloseAny ? t('finish.resolved.close') : t('finish.button')}
+        cancelLabel={t('common.cancel')}
+        busy={busy}
+        onCancel={() => setResolved(undefined)}
+        onConfirm={() => void complete(mayCloseAny)}
+      >
+        <p>{t('finish.resolved.explain')}</p>
+        <ul data-testid="finish-resolved">
+          {resolved?.map((item) => (
+            <li key={item.action.id}>
+              <a href={`/acties/${item.action.id}`}>{item.action.what}</a>
+              {!item.mayClose && <span class="muted"> — {t('finish.resolved.notYours')}</span>}
+            </li>
+          ))}
+        </ul>
+        {mayCloseAny && (
+          <Button variant="secondary" disabled={busy} onClick={() => void complete(false)}>
+            {t('finish.resolved.keep')}
+          </Button>
+        )}
+      </ConfirmDialog>
     </div>
   );
 }

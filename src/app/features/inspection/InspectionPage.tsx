@@ -1,11 +1,6 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import {
-  missingRequired,
-  questionStates,
-  type QuestionState,
-} from '../../../shared/domain/templates/evaluate.ts';
-import type { Template } from '../../../shared/domain/templates/template-schema.ts';
+import { missingRequired, questionStates } from '../../../shared/domain/templates/evaluate.ts';
 import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { ButtonLink } from '../../ui/ButtonLink.tsx';
@@ -14,6 +9,7 @@ import { usePromise } from '../common/use-promise.ts';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { QuestionField } from './QuestionField.tsx';
 import { FinishButton } from './FinishButton.tsx';
+import { groupStatuses } from './group-status.ts';
 import { InspectionFallback } from './InspectionFallback.tsx';
 import { isEditable, useInspection, type ReadyInspection } from './use-inspection.ts';
 
@@ -22,30 +18,6 @@ export function InspectionPage({ inspectionId }: { inspectionId: string }) {
   const data = useInspection(inspectionId);
   if (data.status !== 'ready') return <InspectionFallback data={data} />;
   return <Questionnaire {...data} />;
-}
-
-interface GroupStatus {
-  open: number;
-  unconfirmed: number;
-}
-
-function groupStatuses(
-  template: Template,
-  states: readonly QuestionState[],
-  missing: ReadonlySet<string>,
-): GroupStatus[] {
-  const byId = new Map(states.map((state) => [state.question.id, state]));
-  return template.groups.map((group) => {
-    let open = 0;
-    let unconfirmed = 0;
-    for (const question of group.questions) {
-      const state = byId.get(question.id);
-      if (!state?.visible) continue;
-      if (missing.has(question.id)) open += 1;
-      if (state.unconfirmed) unconfirmed += 1;
-    }
-    return { open, unconfirmed };
-  });
 }
 
 function Questionnaire({ inspection, template, answers }: ReadyInspection) {
@@ -106,7 +78,7 @@ function Questionnaire({ inspection, template, answers }: ReadyInspection) {
         <ol>
           {template.groups.map((item, n) => {
             const status = statuses[n]!;
-            const done = status.open === 0 && status.unconfirmed === 0;
+            const done = status.open === 0;
             return (
               <li key={item.id}>
                 <a
@@ -120,9 +92,7 @@ function Questionnaire({ inspection, template, answers }: ReadyInspection) {
                   <span>
                     {localized(item.title)}
                     <span class="group-state">
-                      {done
-                        ? t('group.done')
-                        : t('group.open', { open: status.open + status.unconfirmed })}
+                      {done ? t('group.done') : t('group.open', { open: status.open })}
                     </span>
                   </span>
                 </a>

@@ -17,6 +17,7 @@ import { formatDecimal, parseDecimal } from './number-input.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
 import { RuleHelp } from './RuleHelp.tsx';
 import { AutosaveError } from './AutosaveError.tsx';
+import { answerJournalKey } from './unsaved-journal.ts';
 import { useAutosave, type Autosave } from './use-autosave.ts';
 import { typedText } from '../../ui/typed-text.ts';
 
@@ -49,11 +50,15 @@ export function QuestionField({
 }: QuestionFieldProps) {
   const { question, answer, problems, unconfirmed, photoMissing } = state;
   const store = getAppStore();
-  const autosave = useAutosave<AnswerValue | null>((value) =>
-    value === null
-      ? store.answers.clearAnswer(inspectionId, question.id)
-      : store.answers.saveAnswer(inspectionId, question.id, value),
+  const autosave = useAutosave<AnswerValue | null>(
+    (value) =>
+      value === null
+        ? store.answers.clearAnswer(inspectionId, question.id)
+        : store.answers.saveAnswer(inspectionId, question.id, value),
+    answerJournalKey(inspectionId, question.id),
   );
+  // Input that is not a valid value (e.g. "abc" in a measurement) is never written.
+  const [invalidInput, setInvalidInput] = useState(false);
   // What the inspector just chose shows at once; "Opgeslagen" still waits for the write, and
   // the stored answer takes over as soon as the live query has it.
   const [optimistic, setOptimistic] = useState<{ value: AnswerValue | null } | undefined>();
@@ -67,6 +72,10 @@ export function QuestionField({
     save: (value, delayMs) => {
       setOptimistic({ value });
       autosave.save(value, delayMs);
+    },
+    cancel: () => {
+      setOptimistic(undefined);
+      autosave.cancel();
     },
   };
   const shown = optimistic ? (optimistic.value ?? undefined) : stored;
@@ -108,9 +117,14 @@ export function QuestionField({
         error={error}
         readOnly={readOnly}
         autosave={field}
+        onInvalid={setInvalidInput}
       />
       <div class="question-footer">
-        <SaveStatus state={autosave.state} labels={saveLabels()} testId="save-status" />
+        <SaveStatus
+          state={invalidInput ? 'idle' : autosave.state}
+          labels={saveLabels()}
+          testId="save-status"
+        />
         {!readOnly && shown !== undefined && question.type !== 'photo' && (
           <Button variant="plain" class="btn-small" onClick={() => field.save(null)}>
             {t('question.clear')}
@@ -188,6 +202,8 @@ interface InputProps {
   error: string | undefined;
   readOnly: boolean;
   autosave: Autosave<AnswerValue | null>;
+  /** Tells whether the field holds input that is not a valid value (nothing is written then). */
+  onInvalid?: (invalid: boolean) => void;
 }
 
 function QuestionInput(props: InputProps) {
@@ -316,6 +332,7 @@ function NumberInput({
   error,
   readOnly,
   autosave,
+  onInvalid,
 }: InputProps & { question: NumericQuestion }) {
   const separator = locale.value === 'en' ? '.' : ',';
   const stored =
@@ -330,13 +347,24 @@ function NumberInput({
     max: formatDecimal(question.max, separator),
     unit: unit ? formatUnit(unit) : '',
   }).trim();
-  const shownError = typingError ? t('question.notANumber') : error;
+  // Over a stored answer, invalid input says that the stored answer stays (and which it is).
+  const shownError = typingError
+    ? stored === ''
+      ? t('question.notANumber')
+      : t('question.invalidKept', { value: stored })
+    : error;
 
   const onInput = (next: string) => {
     setText(next);
     const parsed = parseDecimal(next);
     setTypingError(parsed.kind === 'invalid');
-    if (parsed.kind === 'invalid') return;
+    onInvalid?.(parsed.kind === 'invalid');
+    if (parsed.kind === 'invalid') {
+      // An earlier keystroke (or an emptied field) waiting to be written must not replace the
+      // stored answer now that the field holds something else.
+      autosave.cancel();
+      return;
+    }
     if (parsed.kind === 'empty') {
       if (value !== undefined) autosave.save(null, TYPING_PAUSE_MS);
       return;
@@ -381,7 +409,11 @@ function NumberInput({
         {unit && <span class="unit">{formatUnit(unit)}</span>}
       </div>
       {shownError && (
-        <div class="field-error" id={`${id}-error`}>
+        <div
+          class="field-error"
+          id={`${id}-error`}
+          data-testid={typingError && stored !== '' ? 'input-kept' : undefined}
+        >
           {shownError}
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { checkRecordIds } from '../../../shared/domain/check-findings.ts';
 import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import type { ExplanationEntry } from '../../../shared/domain/scoring/explanation.ts';
 import { findQuestion, type Template } from '../../../shared/domain/templates/template-schema.ts';
@@ -94,6 +95,15 @@ function Review({ inspection, template, answers }: ReadyInspection) {
     const question = findQuestion(template, questionId);
     return question ? localized(question.label) : questionId;
   };
+  // A failed check's "Actie" links to the action finishing created for it (when it exists).
+  const actionIds = new Set(actions.status === 'ready' ? actions.value.map((a) => a.id) : []);
+  const actionOf = (entry: ExplanationEntry): string | undefined => {
+    const questionId = entry.answersUsed[0];
+    if (entry.outcome !== 'fail' || entry.answersUsed.length !== 1 || questionId === undefined)
+      return undefined;
+    const { actionId } = checkRecordIds(inspection.id, questionId);
+    return actionIds.has(actionId) ? actionId : undefined;
+  };
 
   const reopen = async () => {
     await run(async () => {
@@ -173,6 +183,13 @@ function Review({ inspection, template, answers }: ReadyInspection) {
             <span class="outcome">{t(outcomeKeys[entry.outcome])}</span>
             <div>
               <p class="explanation-detail">{entry.detail}</p>
+              {actionOf(entry) !== undefined && (
+                <p>
+                  <a href={`/acties/${actionOf(entry)}`} data-testid="explanation-action">
+                    {t('review.action.link')}
+                  </a>
+                </p>
+              )}
               <p class="explanation-rule">{entry.rule.text}</p>
               <cite class="rule-source">{t('rule.source', { source: entry.rule.source })}</cite>
               {entry.answersUsed.length > 0 && (

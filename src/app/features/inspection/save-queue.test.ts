@@ -108,4 +108,35 @@ describe('SaveQueue', () => {
     expect(written).toEqual(['good']);
     expect(queue.state).toBe('saved');
   });
+
+  it('cancel drops a value waiting for a pause in typing, so it is never written', async () => {
+    const written: string[] = [];
+    const queue = new SaveQueue<string>(async (value) => {
+      written.push(value);
+    });
+    queue.schedule('', 600);
+    expect(queue.unsavedValue()).toEqual({ value: '' });
+    queue.cancel();
+    expect(queue.unsavedValue()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1000);
+    await queue.flush();
+    expect(written).toEqual([]);
+    expect(queue.state).toBe('idle');
+  });
+
+  it('reports the value it is writing as unsaved until the write resolved', async () => {
+    const write = deferred();
+    const done: string[] = [];
+    const queue = new SaveQueue<string>(
+      () => write.promise,
+      () => undefined,
+      (value) => done.push(value),
+    );
+    queue.schedule('a');
+    expect(queue.unsavedValue()).toEqual({ value: 'a' });
+    write.resolve();
+    await queue.flush();
+    expect(queue.unsavedValue()).toBeUndefined();
+    expect(done).toEqual(['a']);
+  });
 });

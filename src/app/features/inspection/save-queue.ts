@@ -15,11 +15,13 @@ export class SaveQueue<V> {
   private failed: { value: V } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
+  private writing: { value: V } | undefined;
   private status: SaveQueueStatus = { state: 'idle' };
 
   constructor(
     private readonly write: (value: V) => Promise<unknown>,
     private readonly onStatus: (status: SaveQueueStatus) => void = () => undefined,
+    private readonly onWritten: (value: V) => void = () => undefined,
   ) {}
 
   get state(): SaveQueueState {
@@ -58,6 +60,23 @@ export class SaveQueue<V> {
     return this.running;
   }
 
+  /**
+   * Drops a value still waiting for a pause in typing (the field now holds invalid input: the
+   * stored answer must stay, not be replaced by an earlier keystroke or an empty field).
+   */
+  cancel(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.next) return;
+    this.next = undefined;
+    if (!this.running) this.emit({ state: 'idle' });
+  }
+
+  /** What was entered and is not yet on disk (waiting, being written or failed), if anything. */
+  unsavedValue(): { value: V } | undefined {
+    return this.next ?? this.writing ?? this.failed;
+  }
+
   /** Writes the value of the failed attempt again. */
   retry(): Promise<void> {
     if (!this.failed) return Promise.resolve();
@@ -71,9 +90,13 @@ export class SaveQueue<V> {
       const { value } = this.next;
       this.next = undefined;
       this.emit({ state: 'saving' });
+      this.writing = { value };
       try {
         await this.write(value);
+        this.writing = undefined;
+        this.onWritten(value);
       } catch (error) {
+        this.writing = undefined;
         // A newer value replaces the failed one; otherwise keep it for retry.
         if (this.next) continue;
         this.failed = { value };

@@ -4,8 +4,19 @@
 import { signal } from '@preact/signals';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { SaveQueue, type SaveQueueStatus } from './save-queue.ts';
+import { journalPut, journalWritten } from './unsaved-journal.ts';
 
 const queues = new Set<SaveQueue<never>>();
+/** The journal key of each queue that has one (answers), see unsaved-journal.ts. */
+const journalKeys = new Map<SaveQueue<never>, string>();
+
+/** Copies every unsaved value synchronously, before the page may be gone. */
+function journalUnsaved(): void {
+  for (const [queue, key] of journalKeys) {
+    const unsaved = queue.unsavedValue();
+    if (unsaved) journalPut(key, unsaved.value);
+  }
+}
 
 /** Number of fields with something entered that is not yet on disk. */
 export const unsavedFields = signal(0);
@@ -26,10 +37,16 @@ function listenToPageLifecycle(): void {
   if (listening || typeof document === 'undefined') return;
   listening = true;
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void flushAllAutosaves();
+    if (document.visibilityState !== 'hidden') return;
+    journalUnsaved();
+    void flushAllAutosaves();
   });
-  window.addEventListener('pagehide', () => void flushAllAutosaves());
+  window.addEventListener('pagehide', () => {
+    journalUnsaved();
+    void flushAllAutosaves();
+  });
   window.addEventListener('beforeunload', (event) => {
+    journalUnsaved();
     void flushAllAutosaves();
     if (unsavedFields.value > 0) event.preventDefault();
   });
@@ -37,11 +54,20 @@ function listenToPageLifecycle(): void {
 
 export interface Autosave<V> extends SaveQueueStatus {
   save(value: V, delayMs?: number): void;
+  /** Drops a value still waiting to be written (the field holds invalid input now). */
+  cancel(): void;
   flush(): Promise<void>;
   retry(): Promise<void>;
 }
 
-export function useAutosave<V>(write: (value: V) => Promise<unknown>): Autosave<V> {
+/**
+ * `journalKey` (answers) makes a value typed just before the page closes survive: it is copied
+ * to localStorage on pagehide/visibilitychange and replayed on the next start.
+ */
+export function useAutosave<V>(
+  write: (value: V) => Promise<unknown>,
+  journalKey?: string,
+): Autosave<V> {
   const [status, setStatus] = useState<SaveQueueStatus>({ state: 'idle' });
   const writeRef = useRef(write);
   writeRef.current = write;
@@ -53,6 +79,9 @@ export function useAutosave<V>(write: (value: V) => Promise<unknown>): Autosave<
           setStatus(next);
           recount();
         },
+        (value) => {
+          if (journalKey !== undefined) journalWritten(journalKey, value);
+        },
       ),
     [],
   );
@@ -60,9 +89,11 @@ export function useAutosave<V>(write: (value: V) => Promise<unknown>): Autosave<
     listenToPageLifecycle();
     const entry = queue as unknown as SaveQueue<never>;
     queues.add(entry);
+    if (journalKey !== undefined) journalKeys.set(entry, journalKey);
     return () => {
       void queue.flush().finally(() => {
         queues.delete(entry);
+        journalKeys.delete(entry);
         recount();
       });
     };
@@ -70,6 +101,7 @@ export function useAutosave<V>(write: (value: V) => Promise<unknown>): Autosave<
   return {
     ...status,
     save: (value, delayMs) => queue.schedule(value, delayMs),
+    cancel: () => queue.cancel(),
     flush: () => queue.flush(),
     retry: () => queue.retry(),
   };
