@@ -262,6 +262,36 @@ describe('buildComplexReport', () => {
     },
   );
 
+  it('marks an expired energy label "verlopen sinds" in the dwelling lines', async () => {
+    const { store } = testStore();
+    const portfolio = smallPortfolio();
+    const complex = portfolio.complexes[0]!;
+    const dwellings = complex.panden.flatMap((pand) => pand.verblijfsobjecten);
+    dwellings[0]!.energyLabel = {
+      class: 'C',
+      registrationDate: '2016-07-27',
+      recordingDate: null,
+      validUntil: '2026-07-27',
+      ep2: null,
+      energyIndex: null,
+      source: 'ep-online',
+    };
+    await store.portfolio.importPortfolio(portfolio);
+    const first = dwellings[0]!;
+    const lineOf = (model: ReportModel) =>
+      modelText(model)
+        .split('\n')
+        .find((line) => line.startsWith(`${first.straat} ${first.huisnummer},`));
+    const december = await buildComplexReport(store, complex.id, {
+      now: new Date('2026-12-08T09:00:00Z'),
+    });
+    expect(lineOf(december)).toMatch(/label C \(verlopen sinds 28 jul\.? 2026\)$/);
+    const july = await buildComplexReport(store, complex.id, {
+      now: new Date('2026-07-27T09:00:00Z'),
+    });
+    expect(lineOf(july)).toMatch(/label C$/);
+  });
+
   it('refuses a complex that is not on this device', async () => {
     const { store } = testStore();
     await expect(buildComplexReport(store, 'geen-complex')).rejects.toThrow(
