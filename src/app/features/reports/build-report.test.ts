@@ -8,6 +8,7 @@ import {
   type Question,
 } from '../../../shared/domain/templates/template-schema.ts';
 import { readPdf } from '../../../../test/support/read-pdf.ts';
+import { reportFonts } from '../../../../test/support/report-fonts.ts';
 import { testJpeg } from '../../../../test/unit/reports/block-jpeg.ts';
 import {
   questionOfType,
@@ -255,7 +256,7 @@ describe('buildComplexReport', () => {
       expect(reportPhotos(model)).toHaveLength(3);
 
       // Rendered and read back: the photos with bytes are all in the PDF.
-      const pdf = await readPdf(await renderReportPdf(model));
+      const pdf = await readPdf(await renderReportPdf(model, reportFonts()));
       expect(pdf.images.reduce((sum, count) => sum + count, 0)).toBe(2);
       expect(pdf.text.join(' ')).toContain('Dakbedekking verweerd');
       expect(pdf.text.at(-1)).toContain(`pagina ${pdf.pages} van ${pdf.pages}`);
@@ -329,7 +330,7 @@ describe('reports for every module', () => {
         }
 
         const model = await buildInspectionReport(store, inspection.id, { now: NOW });
-        const pdf = await readPdf(await renderReportPdf(model));
+        const pdf = await readPdf(await renderReportPdf(model, reportFonts()));
 
         const text = pdf.text.join(' ');
         expect(text).toContain(model.title);
