@@ -24,7 +24,7 @@ export default defineConfig({
       includeManifestIcons: false, // the glob below already precaches them, once
       injectManifest: {
         // The plugin adds manifest.webmanifest itself; the kill switch is for emergencies only.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2,ttf}'],
         globIgnores: ['sw-kill-switch.js'],
       },
       devOptions: { enabled: false },

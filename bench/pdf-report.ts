@@ -143,6 +143,8 @@ async function runInNode(jpegs: readonly Uint8Array[]): Promise<Measurement[]> {
   const { fixedStorage } = await import('../src/app/platform/storage.ts');
   const { buildComplexReport } = await import('../src/app/features/reports/build-report.ts');
   const { renderReportPdf } = await import('../src/app/features/reports/render-pdf.ts');
+  const { reportFonts } = await import('../test/support/report-fonts.ts');
+  const fonts = reportFonts();
   const store = createStore({
     name: `pdf-bench-${Date.now()}`,
     storage: fixedStorage({ usage: 0, quota: 100 * 1024 ** 3 }),
@@ -161,7 +163,7 @@ async function runInNode(jpegs: readonly Uint8Array[]): Promise<Measurement[]> {
       const started = performance.now();
       const model = await buildComplexReport(store, complexId);
       const gathered = performance.now() - started;
-      const pdf = await renderReportPdf(model);
+      const pdf = await renderReportPdf(model, fonts);
       return { gathered, pdf };
     });
     gathers.push(measured.result.gathered);

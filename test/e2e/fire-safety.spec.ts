@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
+import { addDays, dutchToday } from '../../src/shared/domain/iso-date.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
 import { expectNoSevereAxeViolations, installOnline, syncNow } from './support/session.ts';
 import { expect, test } from './support/test.ts';
@@ -16,12 +17,9 @@ const VEILIGHEID = 'veiligheid@demo.schouw.nl';
 const ACTION = `Brandwerende deur kelder afstellen ${Date.now().toString(36)}`;
 const CLOSING_NOTE = 'Deurdranger afgesteld, deur valt weer in het slot';
 
-/** A local calendar date `days` from today, as the app's date inputs and todayIso use. */
+/** The Dutch calendar date `days` from today, as the app's date inputs and todayIso use. */
 function localDate(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return addDays(dutchToday(), days);
 }
 
 async function cameraJpeg(page: Page): Promise<Buffer> {

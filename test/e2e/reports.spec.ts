@@ -11,7 +11,10 @@ import { expectNoSevereAxeViolations, installOnline } from './support/session.ts
 import { testPhoto } from './support/test-photo.ts';
 import { expect, test } from './support/test.ts';
 
-const REMARK = 'Bewoner’s wens: geïsoleerde vloer – € 85 per m²';
+// Names and signs the standard PDF fonts cannot print: the embedded font must (issue 11, item 8).
+const REMARK = 'Bewoner’s wens: geïsoleerde vloer – € 85 per m², drempel ≥ 2 cm';
+const NAMES = 'Contact: Łukasz Wróblewski, Şükrü Öztürk, محمد';
+const EMOJI_REMARK = `${REMARK}\n${NAMES} 👍`;
 
 async function downloadReport(page: Page): Promise<{ download: Download; bytes: Uint8Array }> {
   const report = page.getByTestId('report');
@@ -50,7 +53,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
     await app.type('deurbreedte', '0,9');
     await app.choose('steunbeugels', nl['answer.nee']);
     await app.openGroup(3);
-    await app.type('opmerkingen', REMARK);
+    await app.type('opmerkingen', EMOJI_REMARK);
   });
 
   await test.step('add a finding with NEN 2767 rating, an action and a photo', async () => {
@@ -81,6 +84,11 @@ test('an inspector records an inspection offline and downloads its PDF report an
     const pdf = await readPdf(bytes);
     expect(pdf.pages).toBeGreaterThanOrEqual(1);
     const all = pdf.text.join(' ');
+    expect(all).toContain('Łukasz Wróblewski, Şükrü Öztürk,');
+    expect(all).not.toContain('?ukasz');
+    // Arabic reads back as the shaped presentation forms that were drawn; NFKC makes letters again.
+    expect(all.normalize('NFKC')).toMatch(/محمد|دمحم/);
+    expect(all).toContain('[emoji]');
     for (const expected of [
       'Inspectierapport Zorggeschiktheid',
       'C-1002 Seniorencomplex Hoogvliet',

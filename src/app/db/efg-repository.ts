@@ -22,6 +22,7 @@ import {
   type EfgDwellingFacts,
   type EfgTarget,
 } from '../../shared/domain/efg-progress.ts';
+import { isoDateOf } from '../../shared/domain/iso-date.ts';
 import { scoreInspection } from '../../shared/domain/scoring/index.ts';
 import type { Answer } from '../../shared/domain/templates/answer.ts';
 import { getTemplate } from '../../shared/domain/templates/index.ts';
@@ -107,11 +108,10 @@ function compareCandidates(a: EfgCandidate, b: EfgCandidate): number {
   );
 }
 
+/** The Dutch calendar date of the opname (a planned one has a date, started/finished a moment). */
 function opnameDay(inspection: InspectionRecord): string {
-  return (inspection.finishedAt ?? inspection.startedAt ?? inspection.plannedFor ?? '').slice(
-    0,
-    10,
-  );
+  const at = inspection.finishedAt ?? inspection.startedAt ?? inspection.plannedFor;
+  return at === undefined ? '' : isoDateOf(at);
 }
 
 export class EfgRepository {

@@ -3,6 +3,7 @@
 // version they were made with. Built for 50,000 dwellings: dwellings are walked once with a
 // cursor and only counted (nothing but a few numbers per complex stays in memory), and only the
 // answers of the inspections that count are read.
+import { isoDateOf } from '../../shared/domain/iso-date.ts';
 import { scoreInspectionWithVersion } from '../../shared/domain/inspection.ts';
 import type { ModuleId } from '../../shared/domain/module.ts';
 import {
@@ -129,7 +130,7 @@ export class PortfolioInsightsRepository {
           .between(...answerRange(inspection.id))
           .toArray();
         const scored = scoreInspectionWithVersion(inspection, answerSetOf(rows), {
-          inspectionDate: (inspection.finishedAt ?? '').slice(0, 10),
+          inspectionDate: inspection.finishedAt ? isoDateOf(inspection.finishedAt) : '',
         });
         if (!scored.ok) {
           unscorable += 1;

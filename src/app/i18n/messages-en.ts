@@ -140,6 +140,7 @@ export const en: Catalogue = {
   'label.aria': 'Energy label {label}',
   'label.none': 'No energy label known',
   'label.noneShort': 'no label',
+  'label.expiredSince': 'expired since {date}',
   'home.planning': 'Continue and planned',
   'home.findObject': 'Find a complex or dwelling',
   'home.openActions': 'Open actions',

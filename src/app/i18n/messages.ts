@@ -138,6 +138,7 @@ export const nl = {
   'label.aria': 'Energielabel {label}',
   'label.none': 'Geen energielabel bekend',
   'label.noneShort': 'geen label',
+  'label.expiredSince': 'verlopen sinds {date}',
   'home.planning': 'Verder gaan en gepland',
   'home.findObject': 'Zoek een complex of woning',
   'home.openActions': 'Open acties',

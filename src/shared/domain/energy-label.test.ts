@@ -10,6 +10,7 @@ import {
   EnergyLabelRecordSchema,
   INDICATIVE_LABEL_DISCLAIMER,
   indicativeLabelAfter,
+  expiredSince,
   isExpired,
   labelClassMismatch,
   labelFromEnergyIndex,
@@ -233,6 +234,7 @@ describe('label validity', () => {
     expect(isExpired(record, '2025-02-28')).toBe(false);
     expect(isExpired(record, '2025-03-01')).toBe(false);
     expect(isExpired(record, '2025-03-02')).toBe(true);
+    expect(expiredSince(record)).toBe('2025-03-02');
   });
 
   it('never lasts more than 10 years after registration, even when validUntil says so', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addYears, compareIsoDate, IsoDateSchema } from './iso-date.ts';
+import { addDays, addYears, compareIsoDate, IsoDateSchema } from './iso-date.ts';
 import { rules, type RuleRef } from './rule.ts';
 
 /** Label classes from best to worst; the index is the order used by every comparison. */
@@ -176,6 +176,11 @@ export function validityEnd(record: LabelDates): string {
 /** A label is still valid ON its last day (validUntil inclusive) and expired from the day after. */
 export function isExpired(record: LabelDates, onDate: string): boolean {
   return compareIsoDate(onDate, validityEnd(record)) > 0;
+}
+
+/** The first day a label is no longer valid ("verlopen sinds"): the day after its validity end. */
+export function expiredSince(record: LabelDates): string {
+  return addDays(validityEnd(record), 1);
 }
 
 const sourcePriority: Readonly<Record<EnergyLabelSource, number>> = {

@@ -4,6 +4,8 @@ import {
   addMonths,
   addYears,
   compareIsoDate,
+  dutchDateOf,
+  dutchToday,
   IsoDateSchema,
   IsoDateTimeSchema,
   isoDateOf,
@@ -44,9 +46,50 @@ describe('ISO date arithmetic', () => {
     expect(() => addDays('1-1-2025', 1)).toThrow(RangeError);
   });
 
-  it('takes the calendar date of a date-time as written', () => {
-    expect(isoDateOf('2025-03-01T23:30:00-02:00')).toBe('2025-03-01');
+  it('takes the Dutch calendar date of a date-time and keeps a plain date', () => {
+    // 23:30 at UTC-2 is 01:30 UTC on 2 March, 02:30 in Amsterdam.
+    expect(isoDateOf('2025-03-01T23:30:00-02:00')).toBe('2025-03-02');
+    expect(isoDateOf('2026-12-07T23:41:00.000Z')).toBe('2026-12-08');
     expect(isoDateOf('2025-03-01')).toBe('2025-03-01');
+    expect(() => isoDateOf('2025-02-29')).toThrow(RangeError);
+  });
+});
+
+describe('Dutch calendar date of a moment (Europe/Amsterdam)', () => {
+  it('turns over at Amsterdam midnight in winter (UTC+1), not at UTC midnight', () => {
+    expect(dutchDateOf('2026-12-07T22:59:59.999Z')).toBe('2026-12-07');
+    expect(dutchDateOf('2026-12-07T23:00:00.000Z')).toBe('2026-12-08');
+    expect(dutchDateOf('2026-12-07T23:41:00Z')).toBe('2026-12-08');
+    expect(dutchDateOf(new Date('2026-12-08T00:30:00+01:00'))).toBe('2026-12-08');
+    expect(dutchToday(Date.parse('2026-12-07T23:30:00Z'))).toBe('2026-12-08');
+  });
+
+  it('turns over at Amsterdam midnight in summer (UTC+2)', () => {
+    expect(dutchDateOf('2026-07-14T21:59:59Z')).toBe('2026-07-14');
+    expect(dutchDateOf('2026-07-14T22:00:00Z')).toBe('2026-07-15');
+    expect(dutchDateOf('2026-12-31T23:00:00Z')).toBe('2027-01-01');
+  });
+
+  it('is right on both sides of the spring DST change (29 March 2026, 02:00 -> 03:00)', () => {
+    // The night before the change is still UTC+1; the night after it is UTC+2.
+    expect(dutchDateOf('2026-03-28T22:59:00Z')).toBe('2026-03-28');
+    expect(dutchDateOf('2026-03-28T23:00:00Z')).toBe('2026-03-29');
+    expect(dutchDateOf('2026-03-29T01:30:00Z')).toBe('2026-03-29'); // 03:30 CEST
+    expect(dutchDateOf('2026-03-29T21:59:00Z')).toBe('2026-03-29');
+    expect(dutchDateOf('2026-03-29T22:00:00Z')).toBe('2026-03-30');
+  });
+
+  it('is right on both sides of the autumn DST change (25 October 2026, 03:00 -> 02:00)', () => {
+    expect(dutchDateOf('2026-10-24T21:59:00Z')).toBe('2026-10-24');
+    expect(dutchDateOf('2026-10-24T22:00:00Z')).toBe('2026-10-25');
+    expect(dutchDateOf('2026-10-25T00:30:00Z')).toBe('2026-10-25'); // 02:30 CEST
+    expect(dutchDateOf('2026-10-25T01:30:00Z')).toBe('2026-10-25'); // 02:30 CET, again
+    expect(dutchDateOf('2026-10-25T22:59:00Z')).toBe('2026-10-25');
+    expect(dutchDateOf('2026-10-25T23:00:00Z')).toBe('2026-10-26');
+  });
+
+  it('refuses what is not a moment', () => {
+    expect(() => dutchDateOf('gisteren')).toThrow(RangeError);
   });
 });
 

@@ -56,9 +56,37 @@ export function compareIsoDate(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The calendar date of an ISO date-time or date string, as written (no time-zone conversion). */
+// A calendar date is the date in the Netherlands of the moment: 00:41 on 8 December in Amsterdam
+// is 7 December in UTC and may be anything in the device's own zone. One formatter for all.
+const dutchDayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Amsterdam',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Europe/Amsterdam calendar date (JJJJ-MM-DD) of an instant (ISO timestamp, Date or epoch ms). */
+export function dutchDateOf(instant: string | number | Date): string {
+  const date = instant instanceof Date ? instant : new Date(instant);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Geen tijdstip: ${String(instant)}`);
+  const parts: Record<string, string> = {};
+  for (const part of dutchDayFormat.formatToParts(date)) parts[part.type] = part.value;
+  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`;
+}
+
+/** Today in the Netherlands as JJJJ-MM-DD. */
+export function dutchToday(now: number | Date = Date.now()): string {
+  return dutchDateOf(now);
+}
+
+/**
+ * The calendar date of a stored value: a plain date stays as it is, a date-time (a moment) becomes
+ * its Europe/Amsterdam date.
+ */
 export function isoDateOf(value: string): string {
-  const date = value.slice(0, 10);
-  toUtc(date);
-  return date;
+  if (DATE_PATTERN.test(value)) {
+    toUtc(value);
+    return value;
+  }
+  return dutchDateOf(value);
 }

@@ -23,6 +23,7 @@
 //   gets one more; decodeCsvCell removes exactly one.
 // - Quoting: a cell is quoted when it contains ';', '"', CR or LF, or starts or ends with a space;
 //   quotes inside are doubled. Line breaks inside a cell are kept (Excel shows them in the cell).
+import { dutchDateOf } from '../domain/iso-date.ts';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_DELIMITER = ';';
@@ -240,19 +241,7 @@ export function decodeCsvCell(kind: CsvColumnKind, field: string): CsvDecoded {
   }
 }
 
-const dutchDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
 /** The calendar day in the Netherlands of an instant (ISO timestamp or Date), as JJJJ-MM-DD. */
 export function dutchDay(instant: string | Date): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Geen tijdstip: ${String(instant)}`);
-  const parts = Object.fromEntries(
-    dutchDayFormat.formatToParts(date).map((part) => [part.type, part.value]),
-  );
-  return `${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`;
+  return dutchDateOf(instant);
 }

@@ -16,6 +16,7 @@ import {
 import { formatAnswerIn } from '../../../shared/domain/templates/i18n/format-answer.ts';
 import type { AnswerValue } from '../../../shared/domain/templates/answer.ts';
 import { signal } from '@preact/signals';
+import { dutchDateOf } from '../../../shared/domain/iso-date.ts';
 
 const moduleKeys: Record<ModuleId, MessageKey> = {
   'optoppen-scan': 'module.optoppen-scan',
@@ -159,22 +160,24 @@ function intlLocale(): string {
   return locale.value === 'en' ? 'en-GB' : 'nl-NL';
 }
 
-/** 'YYYY-MM-DD' as a local date ("22 nov. 2026"), read as a calendar date (no time zone shift). */
+/** 'YYYY-MM-DD' as a Dutch calendar date ("22 nov. 2026"), with no time-zone shift. */
 export function formatIsoDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
   if (!year || !month || !day) return isoDate;
-  return new Date(year, month - 1, day).toLocaleDateString(intlLocale(), {
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString(intlLocale(), {
+    timeZone: 'UTC',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
   });
 }
 
-/** An ISO date-time in local time ("22 nov. 2026 14:05"). */
+/** A moment as Dutch (Europe/Amsterdam) date and time ("22 nov. 2026 14:05"), on any device. */
 export function formatDateTime(isoDateTime: string | number): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return String(isoDateTime);
   return date.toLocaleString(intlLocale(), {
+    timeZone: 'Europe/Amsterdam',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -183,10 +186,9 @@ export function formatDateTime(isoDateTime: string | number): string {
   });
 }
 
-/** Today on this device as 'YYYY-MM-DD' (local calendar day, which is what inspectors mean). */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+/** The Dutch calendar date (Europe/Amsterdam) of a moment, default now, as 'YYYY-MM-DD'. */
+export function todayIso(now: Date | number | string = Date.now()): string {
+  return dutchDateOf(now);
 }
 
 /** Bytes as "12,3 MB" / "1,2 GB". */

@@ -6,7 +6,7 @@ import {
   type EfgDropReason,
   type EfgWorkflowStatus,
 } from '../../../shared/domain/efg-status.ts';
-import { isEfgClass } from '../../../shared/domain/energy-label.ts';
+import { expiredSince, isEfgClass } from '../../../shared/domain/energy-label.ts';
 import { addDays } from '../../../shared/domain/iso-date.ts';
 import { getAppStore, type EfgCandidate } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
@@ -81,7 +81,7 @@ export function EfgDwellingCard({
           {label &&
             (candidate.expired ? (
               <strong class="efg-expired" data-testid="efg-expired">
-                {t('efg.card.expired', { date: formatIsoDate(label.validUntil) })}
+                {t('efg.card.expired', { date: formatIsoDate(expiredSince(label)) })}
               </strong>
             ) : (
               <span>{t('efg.card.validUntil', { date: formatIsoDate(label.validUntil) })}</span>

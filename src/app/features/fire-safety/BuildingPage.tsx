@@ -52,7 +52,7 @@ function BuildingDetail({ file }: { file: BuildingFile }) {
       ) : (
         <p class="muted">{t('fireSafety.schedule.none')}</p>
       )}
-      <p class="muted">
+      <p class="muted" data-testid="building-last-round">
         {file.lastRoundOn
           ? t('fireSafety.lastRound', { date: formatIsoDate(file.lastRoundOn) })
           : t('fireSafety.noRoundYet')}

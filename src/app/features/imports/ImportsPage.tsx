@@ -69,7 +69,11 @@ function formatBytes(bytes: number): string {
 }
 
 function formatTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
 }
 
 /** The beheerder's import screen: choose, (map), upload, follow, read the report, see history. */

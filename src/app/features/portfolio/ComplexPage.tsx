@@ -7,6 +7,7 @@ import { Fact } from '../../ui/Fact.tsx';
 import { ActionList } from '../common/ActionList.tsx';
 import { formatDwellingAddress } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
+import { LabelValidity } from '../common/LabelValidity.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
 import { LoadFallback } from '../common/LoadState.tsx';
 import { ReportButton } from '../reports/ReportButton.tsx';
@@ -108,6 +109,7 @@ export function ComplexPage({ complexId }: { complexId: string }) {
                       .join(' · ')}
                   </span>
                   <LabelBadge label={dwelling.energyLabel?.class} />
+                  <LabelValidity label={dwelling.energyLabel} />
                 </a>
               </li>
             ))}

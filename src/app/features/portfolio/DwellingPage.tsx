@@ -4,8 +4,9 @@ import { t } from '../../i18n/i18n.ts';
 import { useLive } from '../../state/use-live.ts';
 import { Fact } from '../../ui/Fact.tsx';
 import { ActionList } from '../common/ActionList.tsx';
-import { formatDwellingAddress, formatIsoDate } from '../common/format.ts';
+import { formatDwellingAddress } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
+import { LabelValidity } from '../common/LabelValidity.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
 import { LoadFallback } from '../common/LoadState.tsx';
 import { carryForwardSources, type CarryForwardSource } from './identical.ts';
@@ -59,12 +60,7 @@ function DwellingView({ detail }: { detail: DwellingDetail }) {
         <Fact label={t('dwelling.lift')}>{yesNo(dwelling.lift)}</Fact>
         <Fact label={t('complex.bouwjaar')}>{pand?.bouwjaar ?? t('common.unknown')}</Fact>
         <Fact label={t('dwelling.label')}>
-          <LabelBadge label={label?.class} />{' '}
-          {label && (
-            <span class="muted">
-              {t('dwelling.labelValid', { date: formatIsoDate(label.validUntil) })}
-            </span>
-          )}
+          <LabelBadge label={label?.class} /> <LabelValidity label={label} showValid />
         </Fact>
       </dl>
       <h2>{t('target.modules')}</h2>

@@ -4,6 +4,7 @@ import { useLive } from '../../state/use-live.ts';
 import { Fact } from '../../ui/Fact.tsx';
 import { formatDwellingAddress } from '../common/format.ts';
 import { InspectionList } from '../common/InspectionList.tsx';
+import { LabelValidity } from '../common/LabelValidity.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
 import { Loading, LoadError, LoadFallback } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
@@ -52,6 +53,7 @@ export function PandPage({ pandId }: { pandId: string }) {
               <span class="dwelling-address">{formatDwellingAddress(dwelling)}</span>
               <span class="muted">{dwelling.vheNummer}</span>
               <LabelBadge label={dwelling.energyLabel?.class} />
+              <LabelValidity label={dwelling.energyLabel} />
             </a>
           </li>
         ))}

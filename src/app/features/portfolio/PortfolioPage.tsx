@@ -5,6 +5,7 @@ import { t } from '../../i18n/i18n.ts';
 import { useLive } from '../../state/use-live.ts';
 import { errorLine } from '../common/errors.ts';
 import { formatDwellingAddress } from '../common/format.ts';
+import { LabelValidity } from '../common/LabelValidity.tsx';
 import { LabelBadge } from '../common/LabelBadge.tsx';
 import { Loading, LoadError } from '../common/LoadState.tsx';
 import { FirstRunPanel } from './FirstRunPanel.tsx';
@@ -159,6 +160,7 @@ function SearchResults({ state }: { state: Extract<SearchState, { status: 'ready
                   </div>
                 </div>
                 <LabelBadge label={dwelling.energyLabel?.class} />
+                <LabelValidity label={dwelling.energyLabel} />
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import {
   type Question,
 } from '../../../shared/domain/templates/template-schema.ts';
 import { readPdf } from '../../../../test/support/read-pdf.ts';
+import { reportFonts } from '../../../../test/support/report-fonts.ts';
 import { testJpeg } from '../../../../test/unit/reports/block-jpeg.ts';
 import {
   questionOfType,
@@ -255,12 +256,42 @@ describe('buildComplexReport', () => {
       expect(reportPhotos(model)).toHaveLength(3);
 
       // Rendered and read back: the photos with bytes are all in the PDF.
-      const pdf = await readPdf(await renderReportPdf(model));
+      const pdf = await readPdf(await renderReportPdf(model, reportFonts()));
       expect(pdf.images.reduce((sum, count) => sum + count, 0)).toBe(2);
       expect(pdf.text.join(' ')).toContain('Dakbedekking verweerd');
       expect(pdf.text.at(-1)).toContain(`pagina ${pdf.pages} van ${pdf.pages}`);
     },
   );
+
+  it('marks an expired energy label "verlopen sinds" in the dwelling lines', async () => {
+    const { store } = testStore();
+    const portfolio = smallPortfolio();
+    const complex = portfolio.complexes[0]!;
+    const dwellings = complex.panden.flatMap((pand) => pand.verblijfsobjecten);
+    dwellings[0]!.energyLabel = {
+      class: 'C',
+      registrationDate: '2016-07-27',
+      recordingDate: null,
+      validUntil: '2026-07-27',
+      ep2: null,
+      energyIndex: null,
+      source: 'ep-online',
+    };
+    await store.portfolio.importPortfolio(portfolio);
+    const first = dwellings[0]!;
+    const lineOf = (model: ReportModel) =>
+      modelText(model)
+        .split('\n')
+        .find((line) => line.startsWith(`${first.straat} ${first.huisnummer},`));
+    const december = await buildComplexReport(store, complex.id, {
+      now: new Date('2026-12-08T09:00:00Z'),
+    });
+    expect(lineOf(december)).toMatch(/label C \(verlopen sinds 28 jul\.? 2026\)$/);
+    const july = await buildComplexReport(store, complex.id, {
+      now: new Date('2026-07-27T09:00:00Z'),
+    });
+    expect(lineOf(july)).toMatch(/label C$/);
+  });
 
   it('refuses a complex that is not on this device', async () => {
     const { store } = testStore();
@@ -299,7 +330,7 @@ describe('reports for every module', () => {
         }
 
         const model = await buildInspectionReport(store, inspection.id, { now: NOW });
-        const pdf = await readPdf(await renderReportPdf(model));
+        const pdf = await readPdf(await renderReportPdf(model, reportFonts()));
 
         const text = pdf.text.join(' ');
         expect(text).toContain(model.title);

@@ -8,7 +8,11 @@ import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import { getTemplate } from '../../../shared/domain/templates/registry.ts';
 import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
 import type { Question, Template } from '../../../shared/domain/templates/template-schema.ts';
-import { energyLabelClasses } from '../../../shared/domain/energy-label.ts';
+import {
+  energyLabelClasses,
+  expiredSince,
+  isExpired,
+} from '../../../shared/domain/energy-label.ts';
 import type {
   ActionView,
   ComplexDetail,
@@ -459,15 +463,20 @@ function labelCountsText(labels: ComplexDetail['labels']): string {
   return parts.length > 0 ? parts.join(', ') : t('common.unknown');
 }
 
-function dwellingLine(dwelling: PortfolioDwelling): string {
+function labelText(label: NonNullable<PortfolioDwelling['energyLabel']>, today: string): string {
+  const text = t('report.dwelling.label', { label: label.class });
+  return isExpired(label, today)
+    ? `${text} (${t('label.expiredSince', { date: formatIsoDate(expiredSince(label)) })})`
+    : text;
+}
+
+function dwellingLine(dwelling: PortfolioDwelling, today: string): string {
   return [
     formatDwellingAddress(dwelling),
     dwelling.woningtype,
     dwelling.areaM2 !== null ? `${dwelling.areaM2} m²` : null,
     dwelling.floor !== null ? t('dwelling.floorShort', { floor: dwelling.floor }) : null,
-    dwelling.energyLabel
-      ? t('report.dwelling.label', { label: dwelling.energyLabel.class })
-      : t('label.noneShort'),
+    dwelling.energyLabel ? labelText(dwelling.energyLabel, today) : t('label.noneShort'),
   ]
     .filter(Boolean)
     .join(' · ');
@@ -559,7 +568,11 @@ export async function buildComplexReport(
         }),
       },
     );
-    if (dwellings.length > 0) blocks.push({ kind: 'list', items: dwellings.map(dwellingLine) });
+    if (dwellings.length > 0)
+      blocks.push({
+        kind: 'list',
+        items: dwellings.map((dwelling) => dwellingLine(dwelling, today)),
+      });
   }
   for (const section of sections.values())
     blocks.push(

@@ -8,6 +8,7 @@ import { loadTemplateCatalogue, todayIso } from '../common/format.ts';
 import { buildComplexReport, buildInspectionReport, type ReportProgress } from './build-report.ts';
 import { convertToJpeg } from './convert-image.ts';
 import { renderReportPdf } from './render-pdf.ts';
+import { loadReportFonts } from './report-fonts.ts';
 import type { ReportModel } from './report-model.ts';
 
 export type ReportRequest =
@@ -48,7 +49,7 @@ export async function renderRequest(
     request.kind === 'inspection'
       ? await buildInspectionReport(store, request.inspectionId, options)
       : await buildComplexReport(store, request.complexId, options);
-  const pdf = await renderReportPdf(model, {
+  const pdf = await renderReportPdf(model, await loadReportFonts(), {
     onProgress: (done, total) => onStatus({ step: 'render', done, total }),
     onSaving: () => onStatus({ step: 'save' }),
   });

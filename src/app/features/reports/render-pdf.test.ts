@@ -1,7 +1,9 @@
+import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { encodePng } from '../../../../test/support/png.ts';
 import { readPdf } from '../../../../test/support/read-pdf.ts';
+import { reportFonts } from '../../../../test/support/report-fonts.ts';
 import { testJpeg } from '../../../../test/unit/reports/block-jpeg.ts';
 import type { ReportModel, ReportPhoto } from './report-model.ts';
 import { renderReportPdf, sanitizeText } from './render-pdf.ts';
@@ -62,6 +64,7 @@ describe('renderReportPdf', () => {
         { kind: 'heading', level: 3, text: '1. Ernstig · Voordeur' },
         { kind: 'paragraph', text: 'Drempel van 4 cm bij de voordeur' },
       ]),
+      reportFonts(),
     );
 
     const pdf = await readPdf(bytes);
@@ -79,9 +82,9 @@ describe('renderReportPdf', () => {
       'pagina 1 van 1',
     ])
       expect(text).toContain(expected);
-    // Characters the standard font lacks become readable stand-ins instead of a crash.
-    expect(text).toContain('1,2 m -> minder dan 1,5 m');
-    expect(text).toContain('Woonkeur >= 2026');
+    // The embedded font prints arrows and "≥" as written.
+    expect(text).toContain('1,2 m → minder dan 1,5 m');
+    expect(text).toContain('Woonkeur ≥ 2026');
     expect(pdf.title).toBe('Inspectierapport Zorggeschiktheid');
     expect(pdf.images).toEqual([0]);
   });
@@ -100,6 +103,7 @@ describe('renderReportPdf', () => {
           ],
         },
       ]),
+      reportFonts(),
     );
 
     const pdf = await readPdf(bytes);
@@ -137,6 +141,7 @@ describe('renderReportPdf', () => {
           { kind: 'heading', level: 1, text: 'Tweede inspectie' },
           { kind: 'photos', photos },
         ]),
+        reportFonts(),
         { onProgress: (done, total) => progress.push(done / total) },
       );
 
@@ -167,20 +172,60 @@ describe('renderReportPdf', () => {
         ],
       },
     };
-    const pdf = await readPdf(await renderReportPdf(model([{ kind: 'photos', photos: [photo] }])));
+    const pdf = await readPdf(
+      await renderReportPdf(model([{ kind: 'photos', photos: [photo] }]), reportFonts()),
+    );
     expect(pdf.images).toEqual([1]);
-    expect(allText(pdf.text)).toContain('scheur >= 2 mm');
+    expect(allText(pdf.text)).toContain('scheur ≥ 2 mm');
+  });
+
+  it('prints Polish, Turkish, Arabic and Cyrillic names, "≥", "€" and "m²", and marks emoji', async () => {
+    const names = [
+      'Łukasz Wróblewski',
+      'Zażółć gęślą jaźń',
+      'Şükrü Çağlayan, İlkay Öztürk, ığ',
+      'Олександр Шевченко',
+      'Δημήτρης',
+    ];
+    const pdf = await readPdf(
+      await renderReportPdf(
+        model([
+          { kind: 'heading', level: 2, text: 'Bewoners' },
+          { kind: 'list', ordered: false, items: names },
+          { kind: 'paragraph', text: 'محمد العلي' },
+          { kind: 'facts', rows: [{ label: 'Bewoner', value: 'Dhr. محمد (huurder)' }] },
+          { kind: 'paragraph', text: 'Draairuimte ≥ 1,5 m, € 1.250 voor 12 m² – klaar 👍🏽 ✓' },
+        ]),
+        reportFonts(),
+      ),
+    );
+    // pdf.js gives Arabic as the presentation forms that were drawn: NFKC makes letters of them.
+    const text = allText(pdf.text).normalize('NFKC');
+    for (const name of names) expect(text).toContain(name);
+    expect(text).toContain(
+      'Draairuimte ≥ 1,5 m, € 1.250 voor 12 m2 – klaar [emoji] ✓'.normalize('NFKC'),
+    );
+    expect(text).toMatch(/محمد العلي|يلعلا دمحم/);
+    expect(text).toMatch(/محمد|دمحم/);
+    expect(text).not.toContain('?');
   });
 });
 
 describe('sanitizeText', () => {
-  it('keeps what WinAnsi can encode and replaces or simplifies the rest', async () => {
+  it('keeps what the font can encode, replaces or simplifies the rest, never a silent "?"', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
     const supported = new Set(font.getCharacterSet());
     expect(sanitizeText('ë é ’ – € m² · ×', supported)).toBe('ë é ’ – € m² · ×');
-    expect(sanitizeText('Ő → ≥ ✓ 😀', supported)).toBe('O -> >= v ?');
-    expect(sanitizeText('a\u00a0b\u202fc\td\u0007', supported)).toBe('a b c d');
+    expect(sanitizeText('Ő → ≥ ✓ 😀', supported)).toBe('O -> >= v [emoji]');
+    // One emoji sequence (skin tone, joiner, flag) is one fallback; a missing letter is visible.
+    expect(sanitizeText('ok 👍🏽 👩‍🔧 🇳🇱!', supported)).toBe('ok [emoji] [emoji] [emoji]!');
+    // The report font has a visible replacement character for what it lacks.
+    const dejaVu = new Set(
+      fontkit.create(Buffer.from(reportFonts().regular as Uint8Array)).characterSet,
+    );
+    expect(sanitizeText('漢 Ł ≥ → m²', dejaVu)).toBe('\ufffd Ł ≥ → m²');
+    expect(sanitizeText('a\u00a0b\u202fc\td\u0007', supported)).toBe('a\u00a0b c d');
     expect(() => font.encodeText(sanitizeText('ő 😀 → ≠ ∑', supported))).not.toThrow();
   });
 });

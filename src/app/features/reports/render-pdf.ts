@@ -2,10 +2,13 @@
 // lists, a photo grid with the inspectors' drawings, and "pagina x van y" on every page. Pure:
 // bytes in, bytes out, no DOM, so it runs the same in the browser, in tests and in the bench.
 // pdf-lib is big; the app loads this module only when someone asks for a report.
+// Text is set in an embedded subset of DejaVu Sans (fonts/, made by
+// test/support/generate-report-font.ts), so names in Polish, Turkish or Arabic, "≥", "€" and "m²"
+// print as written; the standard PDF fonts only know WinAnsi.
+import fontkit from '@pdf-lib/fontkit';
 import {
   LineCapStyle,
   PDFDocument,
-  StandardFonts,
   rgb,
   type Color,
   type PDFFont,
@@ -21,6 +24,12 @@ import {
   type Size,
 } from '../photos/annotation-model.ts';
 import type { ReportBlock, ReportModel, ReportPhoto } from './report-model.ts';
+
+/** The TrueType bytes of the report font, regular and bold (see report-fonts.ts). */
+export interface ReportFontBytes {
+  regular: Uint8Array | ArrayBuffer;
+  bold: Uint8Array | ArrayBuffer;
+}
 
 export interface RenderOptions {
   /** Called after each photo is placed: done of total. */
@@ -51,7 +60,7 @@ const RULE = rgb(0.8, 0.8, 0.82);
 const PLACEHOLDER = rgb(0.93, 0.93, 0.94);
 const ANNOTATION_OUTLINE = rgb(0.07, 0.07, 0.07);
 
-// Characters the standard fonts (WinAnsi) lack, mapped to what a reader expects instead.
+// Characters the font might lack, mapped to what a reader expects instead.
 const REPLACEMENTS: Readonly<Record<string, string>> = {
   '→': '->',
   '←': '<-',
@@ -74,36 +83,72 @@ const REPLACEMENTS: Readonly<Record<string, string>> = {
   '\t': ' ',
 };
 
+/** What an emoji prints as: the font has none, and a reader must see that something was there. */
+export const EMOJI_FALLBACK = '[emoji]';
+/** What any other character the font lacks prints as: visible, never a silent '?'. */
+export const MISSING_GLYPH = '\ufffd';
+
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+// Emoji sequences (skin tone, joiner, flag) are one grapheme: one fallback each.
+const graphemes = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+
 /**
- * Text the font can encode: known look-alikes replaced, accents the font lacks dropped (ő -> o),
- * anything else as '?'. Standard PDF fonts are WinAnsi: ë, é, ’, –, €, ², · all stay.
+ * Text the font can encode: what it has stays, known look-alikes replace what it lacks, accents it
+ * lacks are dropped (ő -> o), an emoji becomes "[emoji]", anything else "\ufffd".
  */
 export function sanitizeText(text: string, supported: ReadonlySet<number>): string {
   let result = '';
-  for (const char of text.normalize('NFC')) {
-    const code = char.codePointAt(0)!;
-    if (code === 0x0a) {
-      result += '\n';
+  for (const { segment } of graphemes.segment(text.normalize('NFC'))) {
+    const first = segment.codePointAt(0)!;
+    if (EMOJI.test(segment) && !(segment.length === 1 && supported.has(first))) {
+      result += EMOJI_FALLBACK;
       continue;
     }
-    const replacement = REPLACEMENTS[char];
-    if (replacement !== undefined) {
-      result += replacement;
-      continue;
-    }
-    if (code < 0x20 || (code >= 0x7f && code < 0xa0)) continue;
-    if (supported.has(code)) {
-      result += char;
-      continue;
-    }
-    if (/\s/u.test(char)) {
-      result += ' ';
-      continue;
-    }
-    const base = char.normalize('NFD').replace(/\p{M}/gu, '');
-    result += [...base].every((part) => supported.has(part.codePointAt(0)!)) && base ? base : '?';
+    for (const char of segment) result += sanitizeChar(char, supported);
   }
   return result;
+}
+
+function sanitizeChar(char: string, supported: ReadonlySet<number>): string {
+  const code = char.codePointAt(0)!;
+  if (code === 0x0a) return '\n';
+  if (code === 0x09) return ' ';
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0)) return '';
+  if (supported.has(code)) return char;
+  const replacement = REPLACEMENTS[char];
+  if (replacement !== undefined) return replacement;
+  if (/\s/u.test(char)) return ' ';
+  // Joiners and selectors the font lacks add nothing visible.
+  if ((code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f)) return '';
+  const base = char.normalize('NFD').replace(/\p{M}/gu, '');
+  if ([...base].every((part) => supported.has(part.codePointAt(0)!)) && base) return base;
+  return supported.has(MISSING_GLYPH.codePointAt(0)!) ? MISSING_GLYPH : '?';
+}
+
+// Right-to-left letters (Hebrew, Arabic and their presentation forms).
+const RTL_CHAR = '\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff';
+const RTL_RUN = new RegExp(`([${RTL_CHAR}](?:[${RTL_CHAR} ]*[${RTL_CHAR}])?)`, 'u');
+
+/**
+ * Draws one line. pdf-lib shapes a string as one script; a right-to-left run (an Arabic name in a
+ * Dutch sentence) is drawn on its own, so it is shaped and put in visual order, between the
+ * left-to-right parts around it.
+ */
+function drawTextLine(
+  page: PDFPage,
+  text: string,
+  options: { x: number; y: number; size: number; font: PDFFont; color: Color },
+): void {
+  const parts = text.split(RTL_RUN).filter((part) => part !== '');
+  if (parts.length <= 1) {
+    page.drawText(text, options);
+    return;
+  }
+  let x = options.x;
+  for (const part of parts) {
+    page.drawText(part, { ...options, x });
+    x += options.font.widthOfTextAtSize(part, options.size);
+  }
 }
 
 function parseColor(hex: string): Color {
@@ -191,7 +236,7 @@ class Layout {
     for (const line of wrapText(this.text(value), font, size, width)) {
       this.ensure(height);
       this.y -= height;
-      this.page.drawText(line, {
+      drawTextLine(this.page, line, {
         x,
         y: this.y + size * 0.3,
         size,
@@ -246,7 +291,7 @@ class Layout {
         const label = labelLines[index];
         const value = valueLines[index];
         if (label)
-          this.page.drawText(label, {
+          drawTextLine(this.page, label, {
             x: MARGIN.left,
             y: baseline,
             size: BODY_SIZE,
@@ -254,7 +299,7 @@ class Layout {
             color: MUTED,
           });
         if (value)
-          this.page.drawText(value, {
+          drawTextLine(this.page, value, {
             x: valueX,
             y: baseline,
             size: BODY_SIZE,
@@ -273,7 +318,7 @@ class Layout {
       const marker = ordered ? `${index + 1}.` : '•';
       // Room for the first line (and one more) first, so the marker sits beside it.
       this.ensure(BODY_SIZE * LINE * Math.min(2, 1 + rest.length));
-      this.page.drawText(marker, {
+      drawTextLine(this.page, marker, {
         x: MARGIN.left,
         y: this.y - BODY_SIZE * LINE + BODY_SIZE * 0.3,
         size: BODY_SIZE,
@@ -322,7 +367,7 @@ class Layout {
             cell.width - 16,
           );
           note.forEach((line, lineIndex) =>
-            this.page.drawText(line, {
+            drawTextLine(this.page, line, {
               x: x + 8,
               y: top - 18 - lineIndex * 11,
               size: SMALL_SIZE,
@@ -332,7 +377,7 @@ class Layout {
           );
         }
         cell.caption.forEach((line, lineIndex) =>
-          this.page.drawText(line, {
+          drawTextLine(this.page, line, {
             x,
             y: bottom - 10 - lineIndex * 11,
             size: SMALL_SIZE,
@@ -434,12 +479,12 @@ class Layout {
         // As in the app: vertically centred on the point, a dark outline under the fill.
         const options = { size: fontSize, font: this.fonts.bold, y: top - y - fontSize * 0.35 };
         const text = this.text(shape.text);
-        this.page.drawText(text, {
+        drawTextLine(this.page, text, {
           ...options,
           x: left + x + 0.4,
           color: ANNOTATION_OUTLINE,
         });
-        this.page.drawText(text, { ...options, x: left + x, color });
+        drawTextLine(this.page, text, { ...options, x: left + x, color });
         return;
       }
     }
@@ -463,14 +508,14 @@ class Layout {
       });
       const room = CONTENT_WIDTH - numberWidth - 16;
       const left = wrapText(footer, this.fonts.regular, SMALL_SIZE, room)[0] ?? '';
-      page.drawText(left, {
+      drawTextLine(page, left, {
         x: MARGIN.left,
         y: FOOTER_Y,
         size: SMALL_SIZE,
         font: this.fonts.regular,
         color: MUTED,
       });
-      page.drawText(number, {
+      drawTextLine(page, number, {
         x: A4.width - MARGIN.right - numberWidth,
         y: FOOTER_Y,
         size: SMALL_SIZE,
@@ -507,11 +552,14 @@ async function renderBlock(layout: Layout, block: ReportBlock): Promise<void> {
 /** The report as PDF bytes (A4, Dutch or English as the model was worded). */
 export async function renderReportPdf(
   model: ReportModel,
+  fontBytes: ReportFontBytes,
   options: RenderOptions = {},
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
+  doc.registerFontkit(fontkit);
+  // subset: the PDF carries only the glyphs it uses.
+  const regular = await doc.embedFont(fontBytes.regular, { subset: true });
+  const bold = await doc.embedFont(fontBytes.bold, { subset: true });
   const fonts: Fonts = { regular, bold, supported: new Set(regular.getCharacterSet()) };
   doc.setTitle(model.title, { showInWindowTitleBar: true });
   doc.setSubject(model.subtitle);
