@@ -29,6 +29,21 @@ const PortSchema = optionalText.transform((value, ctx) => {
   return port;
 });
 
+const DEMO_PROBLEM =
+  'SCHOUW_DEMO moet 0 (nooit een demo-organisatie) of 1 (altijd) zijn ' +
+  '(SCHOUW_DEMO must be 0 for never or 1 for always; unset: only on a new embedded data directory)';
+
+/** Whether the demo organisation is seeded: see src/server/demo/demo-policy.ts. */
+export type DemoSetting = 'auto' | 'on' | 'off';
+
+const DemoSchema = optionalText.transform((value, ctx): DemoSetting => {
+  if (value === undefined) return 'auto';
+  if (value === '1') return 'on';
+  if (value === '0') return 'off';
+  ctx.issues.push({ code: 'custom', message: DEMO_PROBLEM, input: value });
+  return z.NEVER;
+});
+
 const DatabaseUrlSchema = optionalText.refine(
   (value) => value === undefined || isPostgresUrl(value),
   { error: DATABASE_URL_PROBLEM },
@@ -38,6 +53,7 @@ export const ServerConfigSchema = z.object({
   PORT: PortSchema,
   SCHOUW_DATA_DIR: optionalText.transform((value) => path.resolve(value ?? DEFAULT_DATA_DIR)),
   DATABASE_URL: DatabaseUrlSchema,
+  SCHOUW_DEMO: DemoSchema,
 });
 
 export interface ServerConfig {
@@ -47,6 +63,8 @@ export interface ServerConfig {
   dataDir: string;
   /** When set, PostgreSQL is used instead of the embedded PGlite store. */
   databaseUrl: string | undefined;
+  /** SCHOUW_DEMO: 'auto' (unset) seeds the demo only into a new embedded store. */
+  demo: DemoSetting;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +77,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     PORT: env.PORT,
     SCHOUW_DATA_DIR: env.SCHOUW_DATA_DIR,
     DATABASE_URL: env.DATABASE_URL,
+    SCHOUW_DEMO: env.SCHOUW_DEMO,
   });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
@@ -72,6 +91,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     port: result.data.PORT,
     dataDir: result.data.SCHOUW_DATA_DIR,
     databaseUrl: result.data.DATABASE_URL,
+    demo: result.data.SCHOUW_DEMO,
   };
 }
 

@@ -8,6 +8,7 @@ describe('server configuration', () => {
       port: 8080,
       dataDir: path.resolve('data'),
       databaseUrl: undefined,
+      demo: 'auto',
     });
   });
 
@@ -22,6 +23,7 @@ describe('server configuration', () => {
       port: 18081,
       dataDir: '/var/lib/schouw',
       databaseUrl: 'postgresql://schouw:geheim@db.example.nl:5432/schouw',
+      demo: 'auto',
     });
   });
 
@@ -29,6 +31,13 @@ describe('server configuration', () => {
     expect(parseConfig({ PORT: '', SCHOUW_DATA_DIR: ' ', DATABASE_URL: '' })).toEqual(
       parseConfig({}),
     );
+  });
+
+  it('reads SCHOUW_DEMO as 0 (never), 1 (always) or unset (new embedded store only)', () => {
+    expect(parseConfig({ SCHOUW_DEMO: '0' }).demo).toBe('off');
+    expect(parseConfig({ SCHOUW_DEMO: '1' }).demo).toBe('on');
+    expect(parseConfig({ SCHOUW_DEMO: '' }).demo).toBe('auto');
+    expect(() => parseConfig({ SCHOUW_DEMO: 'ja' })).toThrow(/SCHOUW_DEMO moet 0.*of 1/);
   });
 
   it('accepts a Unix-socket PostgreSQL URL without a host', () => {
