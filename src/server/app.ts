@@ -10,6 +10,7 @@ import { photoRoutes } from './blobs/photo-routes.ts';
 import { DEFAULT_IMPORT_MAX_BYTES, importRoutes } from './import/import-routes.ts';
 import { exportRoutes } from './export/export-routes.ts';
 import { securityHeaders } from './security-headers.ts';
+import { organisationRoutes } from './organisation/organisation-routes.ts';
 import { staticFiles } from './static-files.ts';
 import { schemaVersion } from './store/migrate.ts';
 import type { Store } from './store/store.ts';
@@ -99,6 +100,7 @@ export function createApp({
 
   app.route('/api/auth', authRoutes(store, { trustedProxies }));
   app.route('/api/users', userRoutes(store));
+  app.route('/api/organisation', organisationRoutes(store));
   app.route(
     '/api/imports',
     importRoutes(store, { uploadDir: importDir, maxBytes: importMaxBytes, logError }),

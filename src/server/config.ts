@@ -33,6 +33,21 @@ const PortSchema = optionalText.transform((value, ctx) => {
   return port;
 });
 
+const DEMO_PROBLEM =
+  'SCHOUW_DEMO moet 0 (nooit een demo-organisatie) of 1 (altijd) zijn ' +
+  '(SCHOUW_DEMO must be 0 for never or 1 for always; unset: only on a new embedded data directory)';
+
+/** Whether the demo organisation is seeded: see src/server/demo/demo-policy.ts. */
+export type DemoSetting = 'auto' | 'on' | 'off';
+
+const DemoSchema = optionalText.transform((value, ctx): DemoSetting => {
+  if (value === undefined) return 'auto';
+  if (value === '1') return 'on';
+  if (value === '0') return 'off';
+  ctx.issues.push({ code: 'custom', message: DEMO_PROBLEM, input: value });
+  return z.NEVER;
+});
+
 const DatabaseUrlSchema = optionalText.refine(
   (value) => value === undefined || isPostgresUrl(value),
   { error: DATABASE_URL_PROBLEM },
@@ -59,6 +74,7 @@ export const ServerConfigSchema = z.object({
   SCHOUW_DIST_DIR: optionalText.transform((value) => path.resolve(value ?? DEFAULT_DIST_DIR)),
   DATABASE_URL: DatabaseUrlSchema,
   TRUSTED_PROXIES: TrustedProxiesSchema,
+  SCHOUW_DEMO: DemoSchema,
 });
 
 export interface ServerConfig {
@@ -72,6 +88,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** Reverse proxies whose X-Forwarded-For names the client; undefined: trust none. */
   trustedProxies?: TrustedProxies | undefined;
+  /** SCHOUW_DEMO: 'auto' (unset) seeds the demo only into a new embedded store. */
+  demo: DemoSetting;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     SCHOUW_DIST_DIR: env.SCHOUW_DIST_DIR,
     DATABASE_URL: env.DATABASE_URL,
     TRUSTED_PROXIES: env.TRUSTED_PROXIES,
+    SCHOUW_DEMO: env.SCHOUW_DEMO,
   });
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
@@ -101,6 +120,7 @@ export function parseConfig(env: Record<string, string | undefined>): ServerConf
     distDir: result.data.SCHOUW_DIST_DIR,
     databaseUrl: result.data.DATABASE_URL,
     trustedProxies: result.data.TRUSTED_PROXIES,
+    demo: result.data.SCHOUW_DEMO,
   };
 }
 

@@ -7,8 +7,7 @@ import { DbBlobStore } from './blobs/db-blob-store.ts';
 import { FsBlobStore } from './blobs/fs-blob-store.ts';
 import { redactUrl, type ServerConfig } from './config.ts';
 import { ensureWritableDir, lockDir, type DirLock } from './data-dir.ts';
-import { seedDemoLabels } from './demo/demo-labels.ts';
-import { seedDemoData } from './demo/seed-demo.ts';
+import { applyDemoPolicy, isNewEmbeddedStore } from './demo/demo-policy.ts';
 import { failInterruptedRuns } from './import/runs.ts';
 import { migrate } from './store/migrate.ts';
 import { openPgliteStore } from './store/pglite-store.ts';
@@ -134,6 +133,7 @@ export async function startServer({
 
   let lock: DirLock | undefined;
   let store: Store | undefined;
+  let newEmbeddedStore = false;
   try {
     if (!config.databaseUrl) {
       const pgliteDir = path.join(config.dataDir, 'pglite');
@@ -142,6 +142,8 @@ export async function startServer({
       } catch (error) {
         throw new StartupError(describe(error));
       }
+      // Decided before opening, which creates the directory.
+      newEmbeddedStore = isNewEmbeddedStore(pgliteDir);
     }
     store = await openStore(config, log);
     const migration = await migrate(store).catch((error: unknown) => {
@@ -153,12 +155,11 @@ export async function startServer({
       );
     }
     await failInterruptedRuns(store);
-    const seed = await seedDemoData(store);
+    const seed = await applyDemoPolicy(store, { setting: config.demo, newEmbeddedStore });
     if (seed.seeded) {
-      const labels = await seedDemoLabels(store);
       log(
         `Demodata aangemaakt (demo data seeded): ${seed.complexes} complexen, ${seed.panden} panden, ` +
-          `${seed.verblijfsobjecten} verblijfsobjecten, ${labels.imported} energielabels`,
+          `${seed.verblijfsobjecten} verblijfsobjecten, ${seed.labels} energielabels`,
       );
     }
 

@@ -13,6 +13,7 @@ describe('server configuration', () => {
       dataDir: path.resolve('data'),
       distDir: REPO_DIST,
       databaseUrl: undefined,
+      demo: 'auto',
     });
   });
 
@@ -29,6 +30,7 @@ describe('server configuration', () => {
       dataDir: '/var/lib/schouw',
       distDir: '/srv/schouw/dist',
       databaseUrl: 'postgresql://schouw:geheim@db.example.nl:5432/schouw',
+      demo: 'auto',
     });
   });
 
@@ -44,6 +46,13 @@ describe('server configuration', () => {
     const config = parseConfig({ SCHOUW_DATA_DIR: 'var/data', SCHOUW_DIST_DIR: './build/dist' });
     expect(config.dataDir).toBe(path.join(process.cwd(), 'var', 'data'));
     expect(config.distDir).toBe(path.join(process.cwd(), 'build', 'dist'));
+  });
+
+  it('reads SCHOUW_DEMO as 0 (never), 1 (always) or unset (new embedded store only)', () => {
+    expect(parseConfig({ SCHOUW_DEMO: '0' }).demo).toBe('off');
+    expect(parseConfig({ SCHOUW_DEMO: '1' }).demo).toBe('on');
+    expect(parseConfig({ SCHOUW_DEMO: '' }).demo).toBe('auto');
+    expect(() => parseConfig({ SCHOUW_DEMO: 'ja' })).toThrow(/SCHOUW_DEMO moet 0.*of 1/);
   });
 
   it('accepts a Unix-socket PostgreSQL URL without a host', () => {

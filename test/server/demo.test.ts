@@ -132,21 +132,24 @@ describe.each(storeKinds)('demo data on %s', (kind) => {
     });
   });
 
-  it('never seeds a store that already has an organisation of its own', async () => {
+  it('adds the demo beside an organisation of its own when asked, leaving that one untouched', async () => {
+    // Whether it is asked is demo-policy.ts's decision (test/server/demo-policy.test.ts).
     const { store } = fresh();
     await migrate(store);
+    const own = uuidv7();
     await store.query('INSERT INTO organisations (id, name, slug) VALUES ($1, $2, $3)', [
-      uuidv7(),
+      own,
       'Woonstichting Echt',
       'woonstichting-echt',
     ]);
-    expect((await seedDemoData(store)).seeded).toBe(false);
-    expect(await counts(store)).toEqual({
-      organisations: 1,
-      complexes: 0,
-      panden: 0,
-      verblijfsobjecten: 0,
-    });
+    expect((await seedDemoData(store)).seeded).toBe(true);
+    expect(await counts(store)).toEqual({ organisations: 2, ...DEMO_COUNTS });
+    const { rows } = await store.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM complexes WHERE organisation_id = $1)
+            + (SELECT count(*) FROM users WHERE organisation_id = $1) AS n`,
+      [own],
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 
   it('gives a signed-in demo user the whole demo portfolio in the first pull, and nobody else', async () => {

@@ -130,6 +130,22 @@ export const protectedRoutes: readonly ProtectedRoute[] = [
       body: { password: 'overgenomen-wachtwoord' },
     }),
   },
+  // The caller's own organisation only: no id in the path, so isolation is the 2xx check below.
+  {
+    method: 'GET',
+    pattern: '/api/organisation',
+    allowed: everyone,
+    request: () => ({ path: '/api/organisation' }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/organisation',
+    allowed: ['beheerder'],
+    request: ({ own }) => ({
+      path: '/api/organisation',
+      body: { name: own.organisation.name },
+    }),
+  },
   // Imports: beheerder only; a run of another organisation is as unknown as a made-up id.
   {
     method: 'GET',
@@ -251,7 +267,11 @@ export const protectedRoutes: readonly ProtectedRoute[] = [
 ];
 
 /** Routes anyone may call without a token. */
-const publicRoutes = new Set(['GET /api/health', 'POST /api/auth/sign-in']);
+const publicRoutes = new Set([
+  'GET /api/health',
+  'POST /api/auth/sign-in',
+  'POST /api/auth/setup-code',
+]);
 
 /**
  * Protected routes of other parts that do not have table rows yet (they need data of their

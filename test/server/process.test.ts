@@ -274,7 +274,12 @@ describe('a server process with PostgreSQL', PROCESS_TESTS, () => {
 
   it('uses DATABASE_URL, reports it in health and exits 0 on SIGINT', async () => {
     const server = startProcess(
-      { PORT: '0', SCHOUW_DATA_DIR: makeTempDir('process'), DATABASE_URL: database.url },
+      {
+        PORT: '0',
+        SCHOUW_DATA_DIR: makeTempDir('process'),
+        DATABASE_URL: database.url,
+        SCHOUW_DEMO: '1',
+      },
       { via: 'node' },
     );
     const match = await server.waitForOutput(LISTENING);
@@ -304,7 +309,12 @@ describe('a server process with PostgreSQL', PROCESS_TESTS, () => {
     const early = await createTestDatabase();
     try {
       const server = startProcess(
-        { PORT: '0', SCHOUW_DATA_DIR: makeTempDir('process'), DATABASE_URL: early.url },
+        {
+          PORT: '0',
+          SCHOUW_DATA_DIR: makeTempDir('process'),
+          DATABASE_URL: early.url,
+          SCHOUW_DEMO: '1',
+        },
         { via: 'node' },
       );
       await server.waitForOutput(/Migratie toegepast/);

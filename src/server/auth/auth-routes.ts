@@ -5,15 +5,17 @@ import { SyncErrorCode } from '../../shared/sync/protocol.ts';
 import { clientAddress, type TrustedProxies } from './client-address.ts';
 import { errorResponse, readJson } from './errors.ts';
 import { requireAuth, type AuthEnv } from './middleware.ts';
-import { verifyAgainstNothing, verifyPassword } from './password.ts';
+import { hashPassword, verifyAgainstNothing, verifyPassword } from './password.ts';
 import { releaseSignInAttempt, reserveSignInAttempt, signInSucceeded } from './rate-limit.ts';
 import {
   MeResponseSchema,
+  SetupCodeRequestSchema,
   SignInRequestSchema,
   SignInResponseSchema,
   type SessionUser,
 } from './schemas.ts';
-import { createSession, revokeSession } from './sessions.ts';
+import { createSession, revokeSession, revokeUserSessions } from './sessions.ts';
+import { consumeSetupCode, hashSetupCode } from './setup-codes.ts';
 
 interface UserRow {
   id: string;
@@ -45,6 +47,13 @@ function sessionUser(row: UserRow): SessionUser {
 const WRONG_CREDENTIALS =
   'Het e-mailadres of wachtwoord klopt niet. Controleer beide en probeer het opnieuw.';
 
+const WRONG_SETUP_CODE =
+  'Deze code klopt niet bij dit e-mailadres, is verlopen of al gebruikt. ' +
+  'Vraag de beheerder om een nieuwe eenmalige code.';
+
+const ACCOUNT_DISABLED =
+  'Uw account is uitgeschakeld. Neem contact op met de beheerder van uw organisatie.';
+
 function retryMessage(seconds: number): string {
   const minutes = Math.ceil(seconds / 60);
   return (
@@ -58,7 +67,7 @@ export interface AuthRouteOptions {
   trustedProxies?: TrustedProxies | undefined;
 }
 
-/** `/api/auth`: sign-in, sign-out and who am I. */
+/** `/api/auth`: sign-in (with a password or a one-time setup code), sign-out and who am I. */
 export function authRoutes(store: Store, options: AuthRouteOptions = {}) {
   const routes = new Hono<AuthEnv>();
 
@@ -105,15 +114,59 @@ export function authRoutes(store: Store, options: AuthRouteOptions = {}) {
     }
     if (match.disabled_at !== null) {
       await releaseSignInAttempt(store, gate.attemptId);
-      return errorResponse(
-        c,
-        403,
-        'account_disabled',
-        'Uw account is uitgeschakeld. Neem contact op met de beheerder van uw organisatie.',
-      );
+      return errorResponse(c, 403, 'account_disabled', ACCOUNT_DISABLED);
     }
     await signInSucceeded(store, email, address);
     const session = await createSession(store, match.id);
+    return c.json(
+      SignInResponseSchema.parse({
+        token: session.token,
+        expiresAt: session.expiresAt.toISOString(),
+        user: sessionUser(match),
+      }),
+    );
+  });
+
+  // A one-time code (from `npm run admin`) and a new password: sets the password and signs in.
+  // Counted against the same budget as sign-ins, so codes cannot be guessed faster.
+  routes.post('/setup-code', async (c) => {
+    const input = await readJson(c, SetupCodeRequestSchema);
+    if (!input.ok) return input.response;
+    const { email, code, password, organisation } = input.data;
+    const address = clientAddress(c, options.trustedProxies);
+
+    // Reserved like a sign-in attempt, before anything is checked.
+    const gate = await reserveSignInAttempt(store, email, address);
+    if (!gate.allowed) {
+      c.header('Retry-After', String(gate.retryAfterSeconds));
+      return errorResponse(c, 429, 'too_many_attempts', retryMessage(gate.retryAfterSeconds));
+    }
+    const { rows } = await store.query<UserRow & { code_id: string }>(
+      `SELECT ${USER_COLUMNS}, sc.id AS code_id
+         FROM setup_codes sc JOIN users u ON u.id = sc.user_id
+         JOIN organisations o ON o.id = u.organisation_id
+        WHERE sc.code_hash = $1 AND u.email = $2 AND ($3::text IS NULL OR o.slug = $3::text)
+          AND sc.used_at IS NULL AND sc.expires_at > now()`,
+      [hashSetupCode(code), email, organisation ?? null],
+    );
+    const match = rows[0];
+    // A wrong code: the reserved attempt stays as the failure.
+    if (!match) return errorResponse(c, 401, 'invalid_setup_code', WRONG_SETUP_CODE);
+    if (match.disabled_at !== null) {
+      await releaseSignInAttempt(store, gate.attemptId);
+      return errorResponse(c, 403, 'account_disabled', ACCOUNT_DISABLED);
+    }
+    const passwordHash = await hashPassword(password);
+    const session = await store.transaction(async (tx) => {
+      // Two requests with one code: only the first sets the password.
+      if (!(await consumeSetupCode(tx, match.code_id))) return undefined;
+      await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [match.id, passwordHash]);
+      // Whoever knew the old password is signed out everywhere.
+      await revokeUserSessions(tx, match.id);
+      return createSession(tx, match.id);
+    });
+    if (!session) return errorResponse(c, 401, 'invalid_setup_code', WRONG_SETUP_CODE);
+    await signInSucceeded(store, email, address);
     return c.json(
       SignInResponseSchema.parse({
         token: session.token,

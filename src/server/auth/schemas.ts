@@ -45,6 +45,18 @@ export const SignInRequestSchema = z.object({
     .check(safeText()),
 });
 
+/** POST /api/auth/setup-code: a one-time code from `npm run admin` and the password to choose. */
+export const SetupCodeRequestSchema = z.object({
+  organisation: SignInRequestSchema.shape.organisation,
+  email: EmailSchema,
+  code: z
+    .string({ error: 'Vul de eenmalige code in.' })
+    .trim()
+    .min(1, { error: 'Vul de eenmalige code in.' })
+    .max(40, { error: 'Deze code is te lang.' }),
+  password: NewPasswordSchema,
+});
+
 export {
   MeResponseSchema,
   PASSWORD_MIN_LENGTH,

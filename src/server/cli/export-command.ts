@@ -3,10 +3,9 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { dutchDay } from '../../shared/export/index.ts';
-import { ConfigError, parseConfig, redactUrl } from '../config.ts';
-import { DataDirError, ensureWritableDir, lockDir, type DirLock } from '../data-dir.ts';
-import { seedDemoLabels } from '../demo/demo-labels.ts';
-import { DEMO_ORGANISATION, seedDemoData } from '../demo/seed-demo.ts';
+import { ConfigError, parseConfig } from '../config.ts';
+import { DataDirError } from '../data-dir.ts';
+import { applyDemoPolicy } from '../demo/demo-policy.ts';
 import {
   ExportFormatSchema,
   ExportKindSchema,
@@ -18,11 +17,8 @@ import {
   type ExportFormat,
   type ExportKind,
 } from '../export/export-kinds.ts';
-import { resolveOrganisation } from '../import/runs.ts';
 import { migrate } from '../store/migrate.ts';
-import { openPgliteStore } from '../store/pglite-store.ts';
-import { openPostgresStore } from '../store/postgres-store.ts';
-import type { Store } from '../store/store.ts';
+import { openCliStore, targetOrganisation } from './cli-store.ts';
 
 // `npm run export -- <kind> [--format csv|json|geojson] [--org <id or slug>] [--out <file>]
 // [--plain-ids]`. Same store configuration as the server (SCHOUW_DATA_DIR or DATABASE_URL);
@@ -111,32 +107,6 @@ export interface ExportIo {
   progress: (line: string) => void;
 }
 
-async function openStore(
-  env: Record<string, string | undefined>,
-): Promise<{ store: Store; lock: DirLock | undefined }> {
-  const config = parseConfig(env);
-  if (config.databaseUrl) {
-    const url = config.databaseUrl;
-    const store = await openPostgresStore(url).catch((error: unknown) => {
-      throw new DataDirError(
-        `Kan PostgreSQL niet bereiken (cannot reach PostgreSQL) ${redactUrl(url)}: ` +
-          `${(error as Error).message}`,
-      );
-    });
-    return { store, lock: undefined };
-  }
-  ensureWritableDir(config.dataDir);
-  const pgliteDir = path.join(config.dataDir, 'pglite');
-  // The embedded database allows one process: stop the server before exporting from it.
-  const lock = lockDir(path.join(config.dataDir, 'pglite.lock'), pgliteDir);
-  try {
-    return { store: await openPgliteStore(pgliteDir), lock };
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
-}
-
 export async function runExportCommand(
   argv: readonly string[],
   env: Record<string, string | undefined>,
@@ -144,12 +114,17 @@ export async function runExportCommand(
   today: string = dutchDay(new Date()),
 ): Promise<Record<string, number | string>> {
   const args = parseExportArgs(argv);
-  const { store, lock } = await openStore(env);
+  const config = parseConfig(env);
+  const opened = await openCliStore(config);
+  const { store } = opened;
   try {
     await migrate(store);
-    // A fresh installation gets the same demo data (with its labels) as on the server's first start.
-    if ((await seedDemoData(store)).seeded) await seedDemoLabels(store);
-    const organisation = await resolveOrganisation(store, args.org ?? DEMO_ORGANISATION.slug);
+    // The same demo rules as the server's start (a new embedded store gets the demo with labels).
+    await applyDemoPolicy(store, {
+      setting: config.demo,
+      newEmbeddedStore: opened.newEmbeddedStore,
+    });
+    const organisation = await targetOrganisation(store, args.org);
     const result = await runExport(store, {
       organisation,
       kind: args.kind,
@@ -175,7 +150,6 @@ export async function runExportCommand(
     for (const [name, count] of Object.entries(result.summary)) io.progress(`  ${name}: ${count}`);
     return result.summary;
   } finally {
-    await store.close();
-    lock?.release();
+    await opened.close();
   }
 }

@@ -1,22 +1,21 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, parseConfig, redactUrl } from '../config.ts';
-import { DataDirError, ensureWritableDir, lockDir, type DirLock } from '../data-dir.ts';
-import { DEMO_ORGANISATION, seedDemoData } from '../demo/seed-demo.ts';
+import { ConfigError, parseConfig } from '../config.ts';
+import { DataDirError } from '../data-dir.ts';
+import { applyDemoPolicy } from '../demo/demo-policy.ts';
 import { CsvError } from '../import/csv-stream.ts';
 import { IMPORT_KINDS, importWork } from '../import/import-kinds.ts';
 import { ImportInputError } from '../import/input.ts';
 import { loadColumnMapping } from '../import/portfolio.ts';
 import { ImportFileError, type ImportKind, type ImportReport } from '../import/report.ts';
-import { failInterruptedRuns, recordImportRun, resolveOrganisation } from '../import/runs.ts';
+import { failInterruptedRuns, recordImportRun } from '../import/runs.ts';
 import { migrate } from '../store/migrate.ts';
-import { openPgliteStore } from '../store/pglite-store.ts';
-import { openPostgresStore } from '../store/postgres-store.ts';
-import type { Store } from '../store/store.ts';
+import { openCliStore, targetOrganisation, type CliStore } from './cli-store.ts';
 
 // `npm run import -- <portfolio|ep-online|bag> <file> [--org <id or slug>] [--mapping <json>]`
 // Uses the server's store configuration (SCHOUW_DATA_DIR or DATABASE_URL), migrates and seeds
-// exactly as the server does on start, and imports into the demo organisation by default.
+// exactly as the server does on start, and imports into the demo organisation by default (and
+// refuses without --org when there is none).
 
 export const USAGE =
   'Gebruik (usage): npm run import -- <portfolio|ep-online|bag> <bestand.csv|.zip|.json> ' +
@@ -114,27 +113,17 @@ export async function runImportCommand(
   const args = parseImportArgs(argv);
   const config = parseConfig(env);
   const mapping = args.mapping === undefined ? undefined : loadColumnMapping(args.mapping);
-  let lock: DirLock | undefined;
-  let store: Store | undefined;
+  let opened: CliStore | undefined;
   try {
-    if (config.databaseUrl) {
-      store = await openPostgresStore(config.databaseUrl).catch((error: unknown) => {
-        throw new DataDirError(
-          `Kan PostgreSQL niet bereiken (cannot reach PostgreSQL) ${redactUrl(config.databaseUrl ?? '')}: ` +
-            `${(error as Error).message}`,
-        );
-      });
-    } else {
-      ensureWritableDir(config.dataDir);
-      const pgliteDir = path.join(config.dataDir, 'pglite');
-      // The embedded database allows one process: stop the server before importing into it.
-      lock = lockDir(path.join(config.dataDir, 'pglite.lock'), pgliteDir);
-      store = await openPgliteStore(pgliteDir);
-    }
+    opened = await openCliStore(config);
+    const { store } = opened;
     await migrate(store);
     await failInterruptedRuns(store);
-    await seedDemoData(store);
-    const organisation = await resolveOrganisation(store, args.org ?? DEMO_ORGANISATION.slug);
+    await applyDemoPolicy(store, {
+      setting: config.demo,
+      newEmbeddedStore: opened.newEmbeddedStore,
+    });
+    const organisation = await targetOrganisation(store, args.org);
     io.progress(`Importeren in ${organisation.name} (${organisation.slug}) uit ${args.file}…`);
     const onProgress = (rows: number) => io.progress(`  ${rows} regels gelezen (rows read)`);
     const report = await recordImportRun(
@@ -151,7 +140,6 @@ export async function runImportCommand(
     for (const line of formatReport(report)) io.out(line);
     return report;
   } finally {
-    await store?.close();
-    lock?.release();
+    await opened?.close();
   }
 }

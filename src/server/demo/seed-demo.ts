@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { DEMO_ORGANISATION_SLUG } from '../../shared/demo.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { Store } from '../store/store.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import { parsePortfolioCsv, type PortfolioComplex } from './portfolio-csv.ts';
 
-// A fresh installation gets a demo corporation with a real-format portfolio, so the app has
+// A newcomer's installation gets a demo corporation with a real-format portfolio, so the app has
 // something to show before anyone imports their own data, and one demo user per role
-// (see demo-users.ts).
+// (see demo-users.ts). Whether it is seeded at all is decided in demo-policy.ts.
 
 export const DEMO_ORGANISATION = {
   name: 'Demo Woonstichting',
-  slug: 'demo-woonstichting',
+  slug: DEMO_ORGANISATION_SLUG,
 } as const;
 
 const DEMO_CSV = new URL('./portfolio-demo.csv', import.meta.url);
@@ -30,8 +31,9 @@ export interface SeedResult {
 }
 
 /**
- * Seeds the demo organisation when the store has no organisation at all; otherwise does
- * nothing, so restarts (and installations with real data) are never touched.
+ * Seeds the demo organisation when it does not exist yet; otherwise only gives it its demo users
+ * when it has none, so restarts never touch it. Call through demo-policy.ts, which decides
+ * whether an installation wants a demo at all.
  */
 export async function seedDemoData(
   store: Store,
@@ -39,7 +41,9 @@ export async function seedDemoData(
 ): Promise<SeedResult> {
   return store.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
-    const existing = await tx.query('SELECT 1 FROM organisations LIMIT 1');
+    const existing = await tx.query('SELECT 1 FROM organisations WHERE slug = $1', [
+      DEMO_ORGANISATION.slug,
+    ]);
     if (existing.rowCount > 0) {
       // An installation seeded before accounts existed gets its demo users now.
       await seedDemoUsers(tx, DEMO_ORGANISATION.slug);

@@ -10,6 +10,7 @@ import { errorLine } from '../common/errors.ts';
 import { formatDateTime, todayIso } from '../common/format.ts';
 import { ensureSessionLoaded } from './session-wiring.ts';
 import { signOutHere } from './sign-out.ts';
+import { SetupCodeForm } from './SetupCodeForm.tsx';
 import { SignInForm } from './SignInForm.tsx';
 
 type SignOutState =
@@ -23,6 +24,7 @@ type SignOutState =
 /** Sign in, see who is signed in, and sign out safely on a shared tablet. */
 export function AccountPage() {
   const [state, setState] = useState<SignOutState>({ kind: 'idle' });
+  const [withCode, setWithCode] = useState(false);
   useEffect(() => {
     void ensureSessionLoaded();
   }, []);
@@ -72,7 +74,14 @@ export function AccountPage() {
       ) : (
         state.kind !== 'signed-out' && <p class="muted">{t('account.notSignedIn')}</p>
       )}
-      {(!current || signInNeeded.value) && <SignInForm />}
+      {(!current || signInNeeded.value) && (
+        <>
+          {withCode ? <SetupCodeForm /> : <SignInForm />}
+          <Button variant="secondary" onClick={() => setWithCode(!withCode)}>
+            {withCode ? t('account.setupCode.back') : t('account.setupCode.open')}
+          </Button>
+        </>
+      )}
       {current && (
         <div class="account-sign-out">
           {state.kind === 'backup-required' && (

@@ -9,10 +9,12 @@ import { requestSignIn, requestSignOut, type SignInOutcome } from './auth-api.ts
 
 type FormError = { field?: 'email' | 'password'; text: string };
 
-function outcomeText(outcome: Exclude<SignInOutcome, { kind: 'ok' }>): string {
+export function outcomeText(outcome: Exclude<SignInOutcome, { kind: 'ok' }>): string {
   switch (outcome.kind) {
     case 'invalid-credentials':
       return t('account.error.invalidCredentials');
+    case 'invalid-setup-code':
+      return t('account.setupCode.invalid');
     case 'organisation-required':
       return t('account.error.organisationRequired');
     case 'account-disabled':

@@ -12,6 +12,8 @@ export interface SignInInput {
 export type SignInOutcome =
   | { kind: 'ok'; session: StoredSession }
   | { kind: 'invalid-credentials' }
+  /** The one-time code is wrong for this address, expired or used. */
+  | { kind: 'invalid-setup-code' }
   | { kind: 'organisation-required' }
   | { kind: 'account-disabled' }
   | { kind: 'rate-limited'; retryAfterSeconds: number }
@@ -36,15 +38,33 @@ export async function requestSignIn(
   input: SignInInput,
   fetchFn: Fetch = (url, init) => fetch(url, init),
 ): Promise<SignInOutcome> {
+  return postForSession('/api/auth/sign-in', input, {}, fetchFn);
+}
+
+/** A one-time setup code (from `npm run admin`) and a new password: signs in when accepted. */
+export async function requestSetupCodeSignIn(
+  input: SignInInput & { code: string },
+  fetchFn: Fetch = (url, init) => fetch(url, init),
+): Promise<SignInOutcome> {
+  return postForSession('/api/auth/setup-code', input, { code: input.code }, fetchFn);
+}
+
+async function postForSession(
+  path: string,
+  input: SignInInput,
+  extra: Record<string, string>,
+  fetchFn: Fetch,
+): Promise<SignInOutcome> {
   const organisation = input.organisation.trim();
   let response: Response;
   try {
-    response = await fetchFn('/api/auth/sign-in', {
+    response = await fetchFn(path, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         email: input.email,
         password: input.password,
+        ...extra,
         ...(organisation === '' ? {} : { organisation }),
       }),
     });
@@ -67,6 +87,7 @@ export async function requestSignIn(
     };
   }
   if (body.error === 'invalid_credentials') return { kind: 'invalid-credentials' };
+  if (body.error === 'invalid_setup_code') return { kind: 'invalid-setup-code' };
   if (body.error === 'organisation_required') return { kind: 'organisation-required' };
   if (body.error === 'account_disabled') return { kind: 'account-disabled' };
   if (response.status === 400) return { kind: 'invalid-input', message: body.message ?? '' };

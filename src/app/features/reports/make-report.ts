@@ -3,6 +3,12 @@
 // works offline.
 import { getAppStore, type SchouwStore } from '../../db/index.ts';
 import { downloadFile } from '../../platform/download.ts';
+import {
+  fetchOrganisationProfile,
+  keptOrganisationProfile,
+} from '../../platform/organisation-profile.ts';
+import { online } from '../../state/connectivity.ts';
+import { authToken, session } from '../../state/session.ts';
 import { locale } from '../../i18n/i18n.ts';
 import { loadTemplateCatalogue, todayIso } from '../common/format.ts';
 import { buildComplexReport, buildInspectionReport, type ReportProgress } from './build-report.ts';
@@ -41,6 +47,7 @@ export async function renderRequest(
   store: SchouwStore,
   request: ReportRequest,
   onStatus: (status: ReportStatus) => void,
+  organisation?: ReportModel['organisation'],
 ): Promise<{ pdf: Uint8Array; name: string }> {
   // English checklist texts are a lazy chunk: load it first so the report is not half Dutch.
   if (locale.value === 'en') await loadTemplateCatalogue();
@@ -49,6 +56,7 @@ export async function renderRequest(
     request.kind === 'inspection'
       ? await buildInspectionReport(store, request.inspectionId, options)
       : await buildComplexReport(store, request.complexId, options);
+  if (organisation) model.organisation = organisation;
   const pdf = await renderReportPdf(model, await loadReportFonts(), {
     onProgress: (done, total) => onStatus({ step: 'render', done, total }),
     onSaving: () => onStatus({ step: 'save' }),
@@ -56,12 +64,45 @@ export async function renderRequest(
   return { pdf, name: reportFileName(model) };
 }
 
+/**
+ * The name and logo the beheerder set, as kept on this device (fresh from the server when it
+ * answers within 3 s, so a weak signal never holds up a report); offline without a kept copy,
+ * the organisation's name from the session.
+ */
+async function reportOrganisation(): Promise<ReportModel['organisation']> {
+  const user = session.value?.user;
+  if (!user) return undefined;
+  const token = authToken();
+  const fresh =
+    token !== undefined && online.value
+      ? await fetchOrganisationProfile(token, { timeoutMs: 3000 })
+      : undefined;
+  const profile =
+    fresh?.ok === true ? fresh.value : await keptOrganisationProfile(user.organisationId);
+  if (!profile) return { name: user.organisationName };
+  const logo = profile.logo;
+  return logo
+    ? {
+        name: profile.name,
+        logo: {
+          mimeType: logo.mediaType,
+          data: Uint8Array.from(atob(logo.base64), (char) => char.charCodeAt(0)),
+        },
+      }
+    : { name: profile.name };
+}
+
 /** Makes the report and starts the download; resolves with the file name. */
 export async function makeReport(
   request: ReportRequest,
   onStatus: (status: ReportStatus) => void,
 ): Promise<string> {
-  const { pdf, name } = await renderRequest(getAppStore(), request, onStatus);
+  const { pdf, name } = await renderRequest(
+    getAppStore(),
+    request,
+    onStatus,
+    await reportOrganisation(),
+  );
   // pdf-lib returns bytes over a plain ArrayBuffer.
   downloadFile(name, 'application/pdf', pdf as Uint8Array<ArrayBuffer>);
   return name;

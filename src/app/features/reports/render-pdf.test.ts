@@ -89,6 +89,39 @@ describe('renderReportPdf', () => {
     expect(pdf.images).toEqual([0]);
   });
 
+  it('heads the first page with the organisation’s name and logo; a broken logo is left out', async () => {
+    const logo = {
+      data: encodePng({ width: 20, height: 10, data: new Uint8Array(800).fill(90) }),
+      mimeType: 'image/png' as const,
+    };
+    const withLogo = await readPdf(
+      await renderReportPdf(
+        {
+          ...model([{ kind: 'paragraph', text: 'Inhoud' }]),
+          organisation: { name: 'Woonstichting Noord', logo },
+        },
+        reportFonts(),
+      ),
+    );
+    expect(withLogo.text[0]).toContain('Woonstichting Noord');
+    expect(withLogo.imageSizes).toEqual([{ width: 20, height: 10 }]);
+
+    const broken = await readPdf(
+      await renderReportPdf(
+        {
+          ...model([{ kind: 'paragraph', text: 'Inhoud' }]),
+          organisation: {
+            name: 'Woonstichting Noord',
+            logo: { data: new Uint8Array([1, 2, 3]), mimeType: 'image/png' },
+          },
+        },
+        reportFonts(),
+      ),
+    );
+    expect(broken.text[0]).toContain('Woonstichting Noord');
+    expect(broken.images).toEqual([0]);
+  });
+
   it('paints as many images as there are photos and embeds a photo shown twice once', async () => {
     const photos = [1, 2, 3, 4, 5].map((seed) => jpegPhoto(seed, `Foto ${seed}: galerij`));
     const bytes = await renderReportPdf(

@@ -549,6 +549,43 @@ async function renderBlock(layout: Layout, block: ReportBlock): Promise<void> {
   }
 }
 
+const LOGO_MAX = { width: 140, height: 44 };
+
+/** The organisation's name (left) and logo (right) above the title; a logo that fails to embed is left out. */
+async function organisationHeader(
+  doc: PDFDocument,
+  layout: Layout,
+  organisation: NonNullable<ReportModel['organisation']>,
+): Promise<void> {
+  const top = layout.y;
+  let logoWidth = 0;
+  let logoHeight = 0;
+  if (organisation.logo) {
+    try {
+      const { data, mimeType } = organisation.logo;
+      const image = mimeType === 'image/png' ? await doc.embedPng(data) : await doc.embedJpg(data);
+      const scale = Math.min(LOGO_MAX.height / image.height, LOGO_MAX.width / image.width, 1);
+      logoWidth = image.width * scale;
+      logoHeight = image.height * scale;
+      layout.page.drawImage(image, {
+        x: A4.width - MARGIN.right - logoWidth,
+        y: top - logoHeight,
+        width: logoWidth,
+        height: logoHeight,
+      });
+    } catch {
+      logoWidth = 0;
+      logoHeight = 0;
+    }
+  }
+  layout.lines(organisation.name, {
+    size: BODY_SIZE + 1,
+    color: MUTED,
+    width: CONTENT_WIDTH - (logoWidth > 0 ? logoWidth + 12 : 0),
+  });
+  layout.y = Math.min(layout.y, top - logoHeight) - 12;
+}
+
 /** The report as PDF bytes (A4, Dutch or English as the model was worded). */
 export async function renderReportPdf(
   model: ReportModel,
@@ -574,6 +611,7 @@ export async function renderReportPdf(
     0,
   );
   const layout = new Layout(doc, fonts, totalPhotos, options.onProgress);
+  if (model.organisation) await organisationHeader(doc, layout, model.organisation);
   layout.lines(model.title, { font: bold, size: 20 });
   layout.y -= 2;
   layout.lines(model.subtitle, { size: BODY_SIZE + 1, color: MUTED });

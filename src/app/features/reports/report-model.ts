@@ -32,6 +32,8 @@ export type ReportBlock =
   | { kind: 'page-break' };
 
 export interface ReportModel {
+  /** The organisation's display name and logo at the top of the first page (set by its beheerder). */
+  organisation?: { name: string; logo?: EmbeddableImage };
   title: string;
   subtitle: string;
   /** Left part of every page footer (app, kind of report, when made). */

@@ -1,6 +1,7 @@
 import { locale, setLocale, t } from '../../i18n/i18n.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { BackupSection } from './BackupSection.tsx';
+import { OrganisationSection } from './OrganisationSection.tsx';
 import { PortfolioSection } from './PortfolioSection.tsx';
 import { StorageSection } from './StorageSection.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
@@ -30,6 +31,7 @@ export function SettingsPage() {
       <StorageSection />
       <BackupSection />
       <PortfolioSection />
+      <OrganisationSection />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { t } from '../../i18n/i18n.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { session } from '../../state/session.ts';
+import { DemoBanner } from './DemoBanner.tsx';
 import { DurabilityBanner } from './DurabilityBanner.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
@@ -92,6 +93,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <StatusBar />
       </header>
       <UpdateBanner />
+      <DemoBanner />
       <nav class="shell-nav" aria-label={t('nav.main')}>
         {items.map((item) => {
           const exact = path === item.href;
