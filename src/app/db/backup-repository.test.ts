@@ -77,7 +77,7 @@ async function busyDevice(name: string) {
       findingId: finding.id,
     },
   );
-  await store.photos.saveAnnotation(photo.hash, {
+  await store.photos.saveAnnotation({ inspectionId: round.id, findingId: finding.id }, photo.hash, {
     version: 1,
     shapes: [{ kind: 'text', at: [0.2, 0.3], text: 'scheur', color: '#f00' }],
   });

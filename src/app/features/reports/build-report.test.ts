@@ -95,10 +95,14 @@ async function recordedInspection(store: SchouwStore) {
     { data: arrayBufferOf(jpeg), mimeType: 'image/jpeg', width: 64, height: 48 },
     { inspectionId: inspection.id, findingId: finding.id },
   );
-  await store.photos.saveAnnotation(findingPhoto.hash, {
-    version: 1,
-    shapes: [{ kind: 'arrow', from: [0.1, 0.1], to: [0.6, 0.6], color: '#e4002b' }],
-  });
+  await store.photos.saveAnnotation(
+    { inspectionId: inspection.id, findingId: finding.id },
+    findingPhoto.hash,
+    {
+      version: 1,
+      shapes: [{ kind: 'arrow', from: [0.1, 0.1], to: [0.6, 0.6], color: '#e4002b' }],
+    },
+  );
   const webp = await store.photos.addPhoto(
     {
       data: arrayBufferOf(new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4])),
