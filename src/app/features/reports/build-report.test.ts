@@ -201,6 +201,59 @@ describe('buildInspectionReport', () => {
     expect(reportPhotos(model)[2]!.image?.data).toBe(converted);
   });
 
+  it('shows each photo with the drawing and caption of its own use, however often the image is used', async () => {
+    const { store } = testStore();
+    const portfolio = smallPortfolio();
+    await store.portfolio.importPortfolio(portfolio);
+    const dwellings = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten;
+    const start = (index: number) =>
+      store.inspections.start({
+        module: 'zorggeschiktheid',
+        targetLevel: 'verblijfsobject',
+        targetId: dwellings[index]!.id,
+      });
+    const [drawn, plain] = [await start(0), await start(1)];
+    const image = {
+      data: arrayBufferOf(testJpeg(3)),
+      mimeType: 'image/jpeg' as const,
+      width: 64,
+      height: 48,
+    };
+    const use = async (inspectionId: string, location: string) => {
+      const finding = await store.findings.create(inspectionId, {
+        location,
+        description: 'Drempel',
+        severity: 'gering',
+      });
+      const owner = { inspectionId, findingId: finding.id };
+      return { owner, hash: (await store.photos.addPhoto(image, owner)).hash };
+    };
+    const a = await use(drawn.id, 'Voordeur');
+    const b = await use(plain.id, 'Achterdeur');
+    expect(b.hash).toBe(a.hash);
+    const arrow = {
+      version: 1 as const,
+      shapes: [
+        {
+          kind: 'arrow' as const,
+          from: [0.1, 0.1] as [number, number],
+          to: [0.6, 0.6] as [number, number],
+          color: '#e4002b',
+        },
+      ],
+    };
+    await store.photos.saveAnnotation(a.owner, a.hash, arrow);
+    await store.photos.saveCaption(b.owner, b.hash, 'Drempel van 4 cm');
+
+    const [photoA] = reportPhotos(await buildInspectionReport(store, drawn.id));
+    const [photoB] = reportPhotos(await buildInspectionReport(store, plain.id));
+    expect(photoA?.annotation).toEqual(arrow);
+    expect(photoA?.caption).not.toContain('Drempel van 4 cm');
+    expect(photoB?.annotation).toBeUndefined();
+    expect(photoB?.caption).toMatch(/Achterdeur.*: Drempel van 4 cm$/);
+    expect(photoB?.image?.data).toEqual(photoA?.image?.data);
+  });
+
   it('refuses an inspection that is not on this device', async () => {
     const { store } = testStore();
     await expect(
