@@ -385,11 +385,15 @@ test('drawing arrow, circle and text is stored as a separate layer; the original
 
   const stored = await page.evaluate(async (hash) => {
     const { store } = window.harness;
-    const layer = await store.photos.annotation(hash);
+    const owner = await window.harness.ready;
+    const layer = await store.photos.annotation(owner, hash);
     const ops = await store.outbox.peekBatch(1000);
     return {
       layer,
-      annotationOps: ops.filter((op) => op.entity === 'photo' && 'annotation' in op.fields).length,
+      // The drawing belongs to the answer it was drawn on (its photoNotes), not to the photo.
+      annotationOps: ops.filter(
+        (op) => op.entity === 'answer' && JSON.stringify(op.fields.photoNotes ?? {}).includes(hash),
+      ).length,
     };
   }, before!.hash);
   expect(stored.layer?.shapes.map((shape) => shape.kind)).toEqual(['arrow', 'ellipse', 'text']);

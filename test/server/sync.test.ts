@@ -523,43 +523,22 @@ describe.each(storeKinds)('sync on %s', (kind) => {
     expect(PullResponseSchema.parse(await refused.json()).changes).toEqual(expected.changes);
   });
 
-  it('serves the previous app version (protocol 1): push and pull work, v2-only entities are refused per op and never sent to it', async () => {
+  it('refuses protocol 1 once protocol 3 is current: update-required, nothing applied', async () => {
+    // Protocol 2 (the previous app) is served: test/server/photo-notes.test.ts pushes its ops.
+    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual([PROTOCOL_VERSION - 1, PROTOCOL_VERSION]);
     const { store } = fixture();
     const { app } = await syncApp(store);
-    const beheerder = await user(store, 'beheerder');
+    const inspector = await user(store, 'inspecteur');
     const oldApp = new Device('oldapp');
-    const inspection = newInspection(oldApp);
-    const efgCase = oldApp.op('efgCase', uuidv7(), {
-      complexId: uuidv7(),
-      status: 'kandidaat',
-      history: [{ status: 'kandidaat', by: beheerder.user.id, at: '2026-11-22T09:00:00.000Z' }],
-    });
-    const response = await postPush(app, beheerder, pushBody(oldApp, [inspection.op, efgCase], 1));
-    expect(response.status).toBe(200);
-    const result = PushResponseSchema.parse(await response.json());
-    expect(result.appliedUpTo).toBe(2);
-    expect(result.results[0]).toEqual({ seq: 1, status: 'applied' });
-    expect(result.results[1]).toMatchObject({
-      seq: 2,
-      status: 'rejected',
-      reason: expect.stringMatching(/efgCase .*protocolversie 2.*Werk de app bij/),
-    });
-    // A kind the old app does not know: no server state to take over.
-    expect(result.results[1]).not.toHaveProperty('current');
-
-    // The same case from the current app applies; the old app's pull leaves it out.
-    const newApp = new Device('newapp');
-    const sameCase = { ...efgCase, clientId: newApp.clientId, seq: 1 };
-    expect((await push(app, beheerder, newApp, [sameCase])).results[0]?.status).toBe('applied');
-    const oldPull = await getPull(app, beheerder, oldApp, 0, 500, 1);
-    expect(oldPull.status).toBe(200);
-    const oldChanges = PullResponseSchema.parse(await oldPull.json()).changes;
-    expect(oldChanges.map((change) => `${change.entity}/${change.id}`)).toEqual([
-      `inspection/${inspection.id}`,
-    ]);
-    const newChanges = (await pullAll(app, beheerder, newApp)).records;
-    expect([...newChanges.keys()].sort()).toEqual(
-      [`inspection/${inspection.id}`, `efgCase/${efgCase.id}`].sort(),
+    const response = await postPush(
+      app,
+      inspector,
+      pushBody(oldApp, [newInspection(oldApp).op], PROTOCOL_VERSION - 2),
     );
+    expect(response.status).toBe(426);
+    const { rows } = await store.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM sync_records',
+    );
+    expect(rows[0]?.n).toBe(0);
   });
 });

@@ -122,17 +122,31 @@ export class AnswerRepository {
       const inspection = await this.requireEditable(scope, inspectionId);
       const existing = await this.readRow(inspectionId, questionId);
       if (!existing || isTombstone(existing)) return;
-      const hlc = scope.stamp();
-      await db.answers.put({ ...existing, deletedHlc: hlc });
-      await this.addHistory(scope, hlc, {
-        inspectionId,
-        questionId,
-        oldValue: existing.value,
-        newValue: null,
-        reason: inspection.status === 'reopened' ? 'reopened-correction' : 'cleared',
-      });
-      await scope.enqueue('answer', answerOpId(inspectionId, questionId), 'delete', {}, hlc);
+      await this.removeAnswer(
+        scope,
+        existing,
+        inspection.status === 'reopened' ? 'reopened-correction' : 'cleared',
+      );
     });
+  }
+
+  /** Writes the tombstone of a live answer, its history row and its op. Shared with photos. */
+  async removeAnswer(
+    scope: WriteScope,
+    existing: AnswerRow,
+    reason: AnswerChangeReason,
+  ): Promise<void> {
+    const { inspectionId, questionId } = existing;
+    const hlc = scope.stamp();
+    await this.db.answers.put({ ...existing, deletedHlc: hlc });
+    await this.addHistory(scope, hlc, {
+      inspectionId,
+      questionId,
+      oldValue: existing.value,
+      newValue: null,
+      reason,
+    });
+    await scope.enqueue('answer', answerOpId(inspectionId, questionId), 'delete', {}, hlc);
   }
 
   /** Confirms a carried-forward answer unchanged: the inspector checked it on site. */

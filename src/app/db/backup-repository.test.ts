@@ -78,7 +78,7 @@ async function busyDevice(name: string) {
       findingId: finding.id,
     },
   );
-  await store.photos.saveAnnotation(photo.hash, {
+  await store.photos.saveAnnotation({ inspectionId: round.id, findingId: finding.id }, photo.hash, {
     version: 1,
     shapes: [{ kind: 'text', at: [0.2, 0.3], text: 'scheur', color: '#f00' }],
   });
@@ -152,6 +152,39 @@ describe('the backup file', () => {
     expect(report.imported.inspections).toBe(file.tables.inspections.length);
     expect(report.imported.efgCases).toBe(0);
     expect(await b.context.db.efgCases.count()).toBe(0);
+  });
+
+  it('turns the per-photo drawings of a backup made before version 4 into drawings of their uses', async () => {
+    const a = await busyDevice('device-a');
+    const b = await otherDevice('device-b');
+    const file = JSON.parse(await a.store.backup.exportBackup()) as {
+      tables: Record<string, Record<string, unknown>[]>;
+    };
+    // As an older app wrote it: the drawing per hash, nothing on the finding.
+    const finding = file.tables.findings!.find((row) => row.photoNotes)!;
+    const notes = finding.photoNotes as Record<string, { annotation: unknown }>;
+    const [hash, note] = Object.entries(notes)[0]!;
+    const clocks = finding.clocks as Record<string, string>;
+    const drawnAt = clocks.photoNotes!;
+    file.tables.photoAnnotations = [
+      {
+        hash,
+        layer: note.annotation,
+        updatedAt: '2025-03-01T09:00:00.000Z',
+        hlc: drawnAt,
+      },
+    ];
+    delete finding.photoNotes;
+    delete clocks.photoNotes;
+
+    const report = await b.store.backup.importBackup(file);
+
+    expect(report.problems).toEqual([]);
+    expect(report.imported.photoAnnotations).toBe(1);
+    const restored = await b.context.db.findings.get(finding.id as string);
+    expect(restored?.photoNotes).toEqual(notes);
+    expect(restored?.clocks.photoNotes).toBe(drawnAt);
+    expect(await b.context.db.photoAnnotations.count()).toBe(0);
   });
 
   it('restores the outbox with its original client id and sequence numbers, so the work still syncs', async () => {

@@ -19,13 +19,16 @@ import {
   type OutboxRow,
   type PhotoAnnotationRow,
   type PhotoDataRow,
+  type PhotoRow,
   type PhotoThumbnailRow,
   type SchouwDatabase,
   type SyncClocks,
   workTables,
 } from './database.ts';
 import { InvalidInputError } from './errors.ts';
+import { legacyDrawings, splitIntoUse } from './photo-notes-upgrade.ts';
 import { AnnotationLayerSchema } from './photo-types.ts';
+import { answerPhotoHashes } from './photo-uses.ts';
 import { WRITER_KEY, type StoreContext, type WriterState } from './store-context.ts';
 import { mergeRows, rowHlc } from './synced.ts';
 
@@ -61,6 +64,7 @@ const AnswerHistoryRowSchema = z.object({
     'confirmed',
     'reopened-correction',
     'photo-added',
+    'photo-removed',
     'restored-from-backup',
   ]),
 });
@@ -398,17 +402,53 @@ export class BackupRepository {
         );
         for (const op of data.outbox) see(op.hlc);
 
-        const annotations = await db.photoAnnotations.bulkGet(
-          data.photoAnnotations.map((row) => row.hash),
+        // A backup of a version before 4 keeps drawings per photo hash: they become the drawings
+        // of the uses of that photo in the backup (as the version-4 upgrade does on a device).
+        for (const row of data.photoAnnotations) see(row.hlc);
+        const drawings = legacyDrawings(
+          data.photoAnnotations,
+          data.photos as unknown as PhotoRow[],
         );
-        const newerAnnotations = data.photoAnnotations.filter((row, index) => {
-          see(row.hlc);
-          const local = annotations[index];
-          const newer = !local || compareHlc(row.hlc, local.hlc) > 0;
-          count('photoAnnotations', newer);
-          return newer;
-        });
-        if (newerAnnotations.length) await db.photoAnnotations.bulkPut(newerAnnotations);
+        const split = new Set<string>();
+        if (drawings.size > 0) {
+          const answerKeys = data.answers.map(
+            (row) => [row.inspectionId, row.questionId] as [string, string],
+          );
+          const answers = (await db.answers.bulkGet(answerKeys)).flatMap((row) => {
+            const notes =
+              row &&
+              splitIntoUse(row.photoNotes, row.clocks.photoNotes, answerPhotoHashes(row), drawings);
+            notes?.hashes.forEach((hash) => split.add(hash));
+            return row && notes
+              ? [
+                  {
+                    ...row,
+                    photoNotes: notes.photoNotes,
+                    clocks: { ...row.clocks, photoNotes: notes.hlc },
+                  },
+                ]
+              : [];
+          });
+          const findings = (
+            await db.findings.bulkGet(data.findings.map((row) => String(row.id)))
+          ).flatMap((row) => {
+            const notes =
+              row && splitIntoUse(row.photoNotes, row.clocks.photoNotes, row.photoIds, drawings);
+            notes?.hashes.forEach((hash) => split.add(hash));
+            return row && notes
+              ? [
+                  {
+                    ...row,
+                    photoNotes: notes.photoNotes,
+                    clocks: { ...row.clocks, photoNotes: notes.hlc },
+                  },
+                ]
+              : [];
+          });
+          if (answers.length) await db.answers.bulkPut(answers);
+          if (findings.length) await db.findings.bulkPut(findings);
+        }
+        for (const row of data.photoAnnotations) count('photoAnnotations', split.has(row.hash));
 
         await this.advanceWriter(data.outbox, backupWriter, newest);
         return { imported, unchanged };

@@ -13,6 +13,7 @@ import type { Answer } from '../../shared/domain/templates/index.ts';
 import type { EntityType } from '../../shared/sync/protocol.ts';
 import type { InspectionRecord } from './inspection-types.ts';
 import type { AnnotationLayer } from './photo-types.ts';
+import { upgradeToV4 } from './photo-notes-upgrade.ts';
 import { complexSearchTokens, dwellingSearchTokens } from './search-tokens.ts';
 
 export const DEFAULT_DATABASE_NAME = 'schouw';
@@ -70,6 +71,7 @@ export type AnswerChangeReason =
   | 'confirmed'
   | 'reopened-correction'
   | 'photo-added'
+  | 'photo-removed'
   | 'restored-from-backup';
 
 /** One change of one answer, for the audit trail. Local; included in the backup file. */
@@ -131,7 +133,11 @@ export interface PhotoThumbnailRow {
   height: number;
 }
 
-/** Drawn on top of a photo; stored apart so the original stays untouched. */
+/**
+ * Up to schema version 3, the drawing on a photo per hash. Since version 4 a drawing belongs to
+ * the answer or finding using the photo (`photoNotes`); this table stays empty, kept only so
+ * backups of older versions can still be read.
+ */
 export interface PhotoAnnotationRow {
   hash: string;
   layer: AnnotationLayer;
@@ -185,7 +191,13 @@ export const SCHEMA_V3 = {
   roundSchedules: 'id, pandId, complexId',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * Schema version 4: no new index. Its upgrade moves each per-hash drawing onto the answers and
+ * findings that use the photo (photo-notes-upgrade.ts). Frozen once shipped.
+ */
+export const SCHEMA_V4 = {} as const;
+
+export const CURRENT_SCHEMA_VERSION = 4;
 
 /**
  * Fills the search tokens of every dwelling and complex that existed before version 2, and the
@@ -240,6 +252,7 @@ export class SchouwDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
+    this.version(4).stores(SCHEMA_V4).upgrade(upgradeToV4);
   }
 }
 

@@ -64,6 +64,7 @@ export {
   type AnnotationLayer,
   type AnnotationShape,
 } from './photo-types.ts';
+export type { PhotoNote, PhotoNotes } from '../../shared/domain/photo-note.ts';
 export { UNSYNCED_WARNING_AGE_MS, type OutboxSummary } from './outbox-repository.ts';
 export {
   BACKUP_FORMAT,

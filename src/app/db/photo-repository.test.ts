@@ -33,6 +33,18 @@ async function inspectionWithPhotos(storage?: DeviceStorage) {
   };
 }
 
+const layer = {
+  version: 1 as const,
+  shapes: [
+    {
+      kind: 'arrow' as const,
+      from: [0.1, 0.1] as [number, number],
+      to: [0.5, 0.4] as [number, number],
+      color: '#d00',
+    },
+  ],
+};
+
 describe('photos', () => {
   it('stores a photo under the SHA-256 of its bytes and answers a photo question with it', async () => {
     const { store, inspection, photoQuestion } = await inspectionWithPhotos();
@@ -196,31 +208,150 @@ describe('photos', () => {
     ).toEqual([withThumb.hash, without.hash].sort());
   });
 
-  it('keeps the annotation layer apart and the original bytes untouched', async () => {
+  it('keeps the drawing on its use, apart from the original bytes, synced with the answer', async () => {
     const { store, inspection, photoQuestion } = await inspectionWithPhotos();
     const data = jpeg(10);
+    const use = { inspectionId: inspection.id, questionId: photoQuestion };
     const photo = await store.photos.addPhoto(
       { data, mimeType: 'image/jpeg', width: 10, height: 10 },
-      { inspectionId: inspection.id, questionId: photoQuestion },
+      use,
     );
-    const layer = {
-      version: 1 as const,
-      shapes: [
-        {
-          kind: 'arrow' as const,
-          from: [0.1, 0.1] as [number, number],
-          to: [0.5, 0.4] as [number, number],
-          color: '#d00',
-        },
-      ],
-    };
 
-    await store.photos.saveAnnotation(photo.hash, layer);
+    await store.photos.saveAnnotation(use, photo.hash, layer);
 
-    expect(await store.photos.annotation(photo.hash)).toEqual(layer);
+    expect(await store.photos.annotation(use, photo.hash)).toEqual(layer);
     expect(sha256((await store.photos.original(photo.hash))!.data)).toBe(photo.hash);
     const op = (await store.outbox.peekBatch(100)).at(-1)!;
-    expect(op).toMatchObject({ entity: 'photo', id: photo.hash, fields: { annotation: layer } });
+    expect(op).toMatchObject({
+      entity: 'answer',
+      id: `${inspection.id}/${photoQuestion}`,
+      fields: { photoNotes: { [photo.hash]: { annotation: layer } } },
+    });
+    // A drawing is not a new answer: the answer's history gets no row for it.
+    const history = await store.answers.history(inspection.id, photoQuestion);
+    expect(history.map((entry) => entry.reason)).toEqual(['photo-added']);
+  });
+
+  it('the same image on two inspections keeps a drawing and caption per use', async () => {
+    const { store, inspection, photoQuestion } = await inspectionWithPhotos();
+    const portfolio = smallPortfolio();
+    const other = await store.inspections.start({
+      module: 'optoppen-scan',
+      targetLevel: 'pand',
+      targetId: portfolio.complexes[0]!.panden[1]!.id,
+    });
+    const finding = await store.findings.create(other.id, {
+      location: 'Dak',
+      description: 'Lekkage',
+      severity: 'gering',
+    });
+    const roof = { inspectionId: inspection.id, questionId: photoQuestion };
+    const findingUse = { inspectionId: other.id, findingId: finding.id };
+    const image = { data: jpeg(12), mimeType: 'image/jpeg' as const, width: 10, height: 10 };
+    const photo = await store.photos.addPhoto(image, roof);
+    expect((await store.photos.addPhoto(image, findingUse)).hash).toBe(photo.hash);
+
+    await store.photos.saveAnnotation(roof, photo.hash, layer);
+    await store.photos.saveCaption(findingUse, photo.hash, '  Dakrand bij de lift ');
+
+    expect(await store.photos.notes(roof)).toEqual({ [photo.hash]: { annotation: layer } });
+    expect(await store.photos.notes(findingUse)).toEqual({
+      [photo.hash]: { caption: 'Dakrand bij de lift' },
+    });
+    expect((await store.findings.get(finding.id))?.photoNotes?.[photo.hash]?.annotation).toBe(
+      undefined,
+    );
+    // Emptying the drawing and the caption removes the note.
+    await store.photos.saveAnnotation(roof, photo.hash, { version: 1, shapes: [] });
+    await store.photos.saveCaption(findingUse, photo.hash, ' ');
+    expect(await store.photos.notes(roof)).toEqual({});
+    expect(await store.photos.notes(findingUse)).toEqual({});
+  });
+
+  it('removes a photo from a finding and an answer in one synced change, not after finishing', async () => {
+    const { store, inspection, photoQuestion, jaNeeQuestion } = await inspectionWithPhotos();
+    const finding = await store.findings.create(inspection.id, {
+      location: 'Galerij',
+      description: 'Scheur',
+      severity: 'ernstig',
+    });
+    const findingUse = { inspectionId: inspection.id, findingId: finding.id };
+    const roof = { inspectionId: inspection.id, questionId: photoQuestion };
+    const remark = { inspectionId: inspection.id, questionId: jaNeeQuestion };
+    await store.answers.saveAnswer(inspection.id, jaNeeQuestion, { type: 'ja-nee', value: 'ja' });
+    const a = await store.photos.addPhoto(
+      { data: jpeg(20), mimeType: 'image/jpeg', width: 9, height: 9 },
+      findingUse,
+    );
+    const b = await store.photos.addPhoto(
+      { data: jpeg(21), mimeType: 'image/jpeg', width: 9, height: 9 },
+      findingUse,
+    );
+    await store.photos.addPhoto(
+      { data: jpeg(20), mimeType: 'image/jpeg', width: 9, height: 9 },
+      roof,
+    );
+    await store.photos.addPhoto(
+      { data: jpeg(21), mimeType: 'image/jpeg', width: 9, height: 9 },
+      remark,
+    );
+    await store.photos.saveCaption(findingUse, a.hash, 'Scheur bij de trap');
+    const before = (await store.outbox.peekBatch(1_000)).length;
+
+    await store.photos.removePhoto(findingUse, a.hash);
+    const found = await store.findings.get(finding.id);
+    expect(found?.photoIds).toEqual([b.hash]);
+    expect(found?.photoNotes).toEqual({});
+    const ops = (await store.outbox.peekBatch(1_000)).slice(before);
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({
+      entity: 'finding',
+      id: finding.id,
+      kind: 'upsert',
+      fields: { photoIds: [b.hash], photoNotes: {} },
+    });
+    // The other use of the same image and the bytes stay.
+    expect((await store.answers.get(inspection.id, photoQuestion))?.value).toEqual({
+      type: 'photo',
+      value: [a.hash],
+    });
+    expect(await store.photos.original(a.hash)).toBeDefined();
+
+    // A photo added to another answer leaves its photoIds; the answer itself stays.
+    await store.photos.removePhoto(remark, b.hash);
+    const answer = await store.answers.get(inspection.id, jaNeeQuestion);
+    expect(answer?.value).toEqual({ type: 'ja-nee', value: 'ja' });
+    expect(answer?.photoIds).toEqual([]);
+    // The last photo of a photo question: an empty photo answer is no answer.
+    await store.photos.removePhoto(roof, a.hash);
+    expect(await store.answers.get(inspection.id, photoQuestion)).toBeUndefined();
+    const reasons = (await store.answers.history(inspection.id)).map((entry) => entry.reason);
+    expect(reasons.filter((reason) => reason === 'photo-removed')).toHaveLength(2);
+
+    await store.inspections.finish(inspection.id);
+    await expect(store.photos.removePhoto(findingUse, b.hash)).rejects.toThrow();
+    await expect(store.photos.saveCaption(findingUse, b.hash, 'Te laat')).rejects.toThrow();
+    expect((await store.findings.get(finding.id))?.photoIds).toEqual([b.hash]);
+  });
+
+  it('refuses a caption longer than 300 characters, and a note on a photo the use does not have', async () => {
+    const { store, inspection, photoQuestion, jaNeeQuestion } = await inspectionWithPhotos();
+    const roof = { inspectionId: inspection.id, questionId: photoQuestion };
+    const photo = await store.photos.addPhoto(
+      { data: jpeg(30), mimeType: 'image/jpeg', width: 9, height: 9 },
+      roof,
+    );
+    await expect(
+      store.photos.saveCaption(roof, photo.hash, 'x'.repeat(301)),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await store.answers.saveAnswer(inspection.id, jaNeeQuestion, { type: 'ja-nee', value: 'nee' });
+    await expect(
+      store.photos.saveAnnotation(
+        { inspectionId: inspection.id, questionId: jaNeeQuestion },
+        photo.hash,
+        layer,
+      ),
+    ).rejects.toThrow();
   });
 
   it('refuses files that are not images or are empty', async () => {

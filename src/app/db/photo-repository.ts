@@ -1,11 +1,19 @@
-// Photos: stored once per SHA-256, bytes as ArrayBuffer in their own table, a thumbnail for lists,
-// and an annotation layer apart from the untouched original. The hash is computed BEFORE the
+// Photos: stored once per SHA-256, bytes as ArrayBuffer in their own table, a thumbnail for lists.
+// The drawing and caption belong to each use of a photo (the answer's or finding's `photoNotes`,
+// see shared/domain/photo-note.ts), never to the bytes, which stay untouched. The hash is computed BEFORE the
 // transaction: awaiting crypto inside a Dexie transaction would commit it early.
 import { z } from 'zod';
 import type { AnswerValue } from '../../shared/domain/templates/index.ts';
 import type { AnswerRepository } from './answer-repository.ts';
+import {
+  MAX_PHOTO_CAPTION_LENGTH,
+  withoutPhotoNote,
+  type PhotoNote,
+  type PhotoNotes,
+} from '../../shared/domain/photo-note.ts';
 import type {
-  PhotoAnnotationRow,
+  AnswerRow,
+  FindingRow,
   PhotoOwner,
   PhotoRow,
   PhotoThumbnailRow,
@@ -15,8 +23,10 @@ import { updateEntity } from './entity-writes.ts';
 import { InvalidInputError, NotFoundError } from './errors.ts';
 import { live, type Live } from './live.ts';
 import { AnnotationLayerSchema, type AnnotationLayer } from './photo-types.ts';
+import { answerOpId } from './inspection-repository.ts';
+import { answerPhotoHashes } from './photo-uses.ts';
 import { withClocks, type StoreContext, type WriteScope } from './store-context.ts';
-import { isTombstone, stripClocks } from './synced.ts';
+import { isTombstone, omit, stripClocks } from './synced.ts';
 import { validate } from './validation.ts';
 
 /**
@@ -181,23 +191,86 @@ export class PhotoRepository {
     return live(() => this.readForInspection(inspectionId));
   }
 
-  /** Saves (replaces) the drawing on a photo; the original bytes are never touched. */
-  saveAnnotation(hash: string, layer: AnnotationLayer): Promise<void> {
+  /** The drawing and caption of every photo of one use (an answer or a finding). */
+  notes(use: PhotoOwner): Promise<PhotoNotes> {
+    return this.context.run(() => this.readNotes(use));
+  }
+
+  watchNotes(use: PhotoOwner): Live<PhotoNotes> {
+    return live(() => this.readNotes(use));
+  }
+
+  /** The drawing on a photo as used by this answer or finding. */
+  async annotation(use: PhotoOwner, hash: string): Promise<AnnotationLayer | undefined> {
+    return (await this.notes(use))[hash]?.annotation;
+  }
+
+  /**
+   * Saves (replaces) the drawing on a photo for this use only: the same image attached elsewhere
+   * keeps its own drawing, and the original bytes are never touched. An empty layer removes it.
+   */
+  async saveAnnotation(use: PhotoOwner, hash: string, layer: AnnotationLayer): Promise<void> {
     const parsed = validate(AnnotationLayerSchema, layer);
-    const db = this.db;
-    return this.context.write([db.photos, db.photoAnnotations], async (scope) => {
-      const row = await db.photos.get(hash);
-      if (!row || isTombstone(row)) throw new NotFoundError('photo', hash);
-      const hlc = scope.stamp();
-      const annotation: PhotoAnnotationRow = { hash, layer: parsed, updatedAt: scope.at, hlc };
-      // The layer keeps its own clock (not in the photo row): it is one field that merges whole.
-      await db.photoAnnotations.put(annotation);
-      await scope.enqueue('photo', hash, 'upsert', { annotation: parsed }, hlc);
+    return this.changeNote(use, hash, (note) => {
+      const rest = omit(note, 'annotation');
+      return parsed.shapes.length > 0 ? { ...rest, annotation: parsed } : rest;
     });
   }
 
-  annotation(hash: string): Promise<AnnotationLayer | undefined> {
-    return this.context.run(async () => (await this.db.photoAnnotations.get(hash))?.layer);
+  /** Sets the caption of a photo for this use; an empty caption removes it. */
+  async saveCaption(use: PhotoOwner, hash: string, caption: string): Promise<void> {
+    const text = caption.trim();
+    if (text.length > MAX_PHOTO_CAPTION_LENGTH)
+      throw new InvalidInputError(
+        `Een bijschrift heeft hooguit ${MAX_PHOTO_CAPTION_LENGTH} tekens.`,
+      );
+    return this.changeNote(use, hash, (note) => {
+      const rest = omit(note, 'caption');
+      return text ? { ...rest, caption: text } : rest;
+    });
+  }
+
+  /**
+   * Takes a photo off this answer or finding (with its drawing and caption), while the
+   * inspection is not finished: one synced change with its outbox op, in one transaction. The
+   * bytes stay on the device (another use, or the history, may still show them). The last photo
+   * of a photo question takes the answer with it: an empty photo answer is no answer.
+   */
+  removePhoto(use: PhotoOwner, hash: string): Promise<void> {
+    const db = this.db;
+    return this.context.write(
+      [db.inspections, db.answers, db.answerHistory, db.findings],
+      async (scope) => {
+        const inspection = await this.answers.requireEditable(scope, use.inspectionId);
+        const target = await this.resolveUse(use, hash);
+        if (target.kind === 'finding') {
+          const { row } = target;
+          if (!row.photoIds.includes(hash) && !row.photoNotes?.[hash]) return;
+          await updateEntity(scope, db.findings, 'finding', row, {
+            photoIds: row.photoIds.filter((item) => item !== hash),
+            ...(row.photoNotes && { photoNotes: withoutPhotoNote(row.photoNotes, hash) }),
+          });
+          return;
+        }
+        const { row } = target;
+        if (!answerPhotoHashes(row).includes(hash)) return;
+        const reason = inspection.status === 'reopened' ? 'reopened-correction' : 'photo-removed';
+        const fields: Record<string, unknown> = {};
+        let value = row.value;
+        if (value.type === 'photo' && value.value.includes(hash)) {
+          value = { type: 'photo', value: value.value.filter((item) => item !== hash) };
+          if (value.value.length === 0) {
+            await this.answers.removeAnswer(scope, row, reason);
+            return;
+          }
+          fields.value = value;
+        }
+        if (row.photoIds?.includes(hash))
+          fields.photoIds = row.photoIds.filter((item) => item !== hash);
+        if (row.photoNotes?.[hash]) fields.photoNotes = withoutPhotoNote(row.photoNotes, hash);
+        await this.answers.writeAnswer(scope, row, fields, row.value, reason);
+      },
+    );
   }
 
   /** Photos whose bytes the server has not confirmed yet (for the photo upload, a later issue). */
@@ -308,6 +381,78 @@ export class PhotoRepository {
     await updateEntity(scope, db.findings, 'finding', row, {
       photoIds: appendOnce(row.photoIds, hash),
     });
+  }
+
+  /**
+   * Which record a use of `hash` is: the finding when the owner names one that holds the photo
+   * (or no question), else the answer to the owner's question.
+   */
+  private async resolveUse(
+    use: PhotoOwner,
+    hash: string,
+  ): Promise<{ kind: 'finding'; row: FindingRow } | { kind: 'answer'; row: AnswerRow }> {
+    if (use.findingId !== undefined) {
+      const row = await this.db.findings.get(use.findingId);
+      if (!row || isTombstone(row)) throw new NotFoundError('finding', use.findingId);
+      if (row.photoIds.includes(hash) || use.questionId === undefined)
+        return { kind: 'finding', row };
+    }
+    if (use.questionId === undefined)
+      throw new InvalidInputError('Een foto hoort bij een antwoord of een bevinding.');
+    const row = await this.answers.readRow(use.inspectionId, use.questionId);
+    if (!row || isTombstone(row))
+      throw new NotFoundError('answer', `${use.inspectionId}/${use.questionId}`);
+    return { kind: 'answer', row };
+  }
+
+  /** Changes one photo's note on its use, in one transaction with its outbox op. */
+  private changeNote(
+    use: PhotoOwner,
+    hash: string,
+    change: (note: PhotoNote) => PhotoNote,
+  ): Promise<void> {
+    const db = this.db;
+    return this.context.write([db.inspections, db.answers, db.findings], async (scope) => {
+      await this.answers.requireEditable(scope, use.inspectionId);
+      const target = await this.resolveUse(use, hash);
+      const hashes =
+        target.kind === 'finding' ? target.row.photoIds : answerPhotoHashes(target.row);
+      if (!hashes.includes(hash)) throw new NotFoundError('photo', hash);
+      const notes = target.row.photoNotes ?? {};
+      const next = change(notes[hash] ?? {});
+      const photoNotes =
+        Object.keys(next).length > 0 ? { ...notes, [hash]: next } : withoutPhotoNote(notes, hash);
+      if (JSON.stringify(photoNotes) === JSON.stringify(target.row.photoNotes ?? {})) return;
+      if (target.kind === 'finding') {
+        await updateEntity(scope, db.findings, 'finding', target.row, { photoNotes });
+        return;
+      }
+      // A drawing or caption is not a new answer: no history row, the answer's value and time stay.
+      const row = target.row;
+      const hlc = scope.stamp();
+      const fields = { photoNotes };
+      await db.answers.put({ ...row, ...fields, clocks: withClocks(row.clocks, fields, hlc) });
+      await scope.enqueue(
+        'answer',
+        answerOpId(row.inspectionId, row.questionId),
+        'upsert',
+        fields,
+        hlc,
+      );
+    });
+  }
+
+  private async readNotes(use: PhotoOwner): Promise<PhotoNotes> {
+    const notes: PhotoNotes = {};
+    if (use.questionId !== undefined) {
+      const row = await this.answers.readRow(use.inspectionId, use.questionId);
+      if (row && !isTombstone(row)) Object.assign(notes, row.photoNotes);
+    }
+    if (use.findingId !== undefined) {
+      const row = await this.db.findings.get(use.findingId);
+      if (row && !isTombstone(row)) Object.assign(notes, row.photoNotes);
+    }
+    return notes;
   }
 
   private async readForInspection(inspectionId: string): Promise<PhotoView[]> {

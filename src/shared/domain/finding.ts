@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EntityIdSchema, Sha256HexSchema } from './entity-id.ts';
 import { IsoDateTimeSchema } from './iso-date.ts';
 import { Nen2767RatingSchema } from './nen2767.ts';
+import { PhotoNotesSchema } from './photo-note.ts';
 
 /** Direct gevaar: act today; ernstig: within weeks; gering: next round. */
 export const SeveritySchema = z.enum(['direct-gevaar', 'ernstig', 'gering'], {
@@ -43,6 +44,8 @@ export const FindingSchema = z.object({
   nen2767: Nen2767RatingSchema.optional(),
   /** SHA-256 hashes of the photos; a photo may still be uploading when the finding syncs. */
   photoIds: z.array(Sha256HexSchema),
+  /** Drawing and caption per photo of this finding (photo-note.ts: they belong to this use). */
+  photoNotes: PhotoNotesSchema.optional(),
   createdAt: IsoDateTimeSchema,
   position: GeoPositionSchema.optional(),
   /** The template check this finding records (made when the inspection was finished). */

@@ -15,6 +15,7 @@ export * from './module.ts';
 export * from './nen2767.ts';
 export * from './organisation.ts';
 export * from './pand.ts';
+export * from './photo-note.ts';
 export * from './postcode.ts';
 export * from './role.ts';
 export * from './rule.ts';

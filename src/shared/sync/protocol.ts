@@ -7,8 +7,11 @@ import { isUuidv7 } from '../ids.ts';
 /**
  * Bumped when messages change; the server accepts this and the previous version.
  * v2 added the efgCase and roundSchedule entities (a v1 device never sends them).
+ * v3 moved a photo's drawing from the photo record (`annotation`, one per image hash) to the
+ * answer or finding using it (`photoNotes`, with a caption; shared/domain/photo-note.ts). A v2
+ * device still sends photo `annotation` ops; the server accepts and keeps them on the photo.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const HlcSchema = z.string().refine(isHlc, { message: 'Ongeldige HLC-tijdstempel.' });
 export const ClientIdSchema = z

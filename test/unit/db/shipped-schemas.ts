@@ -22,3 +22,9 @@ export const SHIPPED_V1 = {
 export const SHIPPED_V2_CHANGES = {
   dwellings: 'id, complexId, *searchTokens',
 };
+
+/** Version 3 as shipped: the review workspaces' synced records. */
+export const SHIPPED_V3_CHANGES = {
+  efgCases: 'id, complexId, status',
+  roundSchedules: 'id, pandId, complexId',
+};

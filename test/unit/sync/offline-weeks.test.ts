@@ -2,10 +2,10 @@
 // schema and unsynced work in the outbox. The current app opens it (upgrade to v2) and syncs it
 // against the real server app in process (PGlite), and nothing may be lost or applied twice.
 //
-// Protocol versions: the server accepts the current protocol (2) and the previous one (1). Just
-// before its update the old app sent the first half of its outbox over protocol 1 and lost the
-// answer; the updated app then sends everything again over protocol 2, and the server must apply
-// each op once. (test/server/sync.test.ts covers a protocol-1 pull and v2-only entities.)
+// Protocol versions: the server accepts the current protocol and the previous one. Just before
+// its update the old app sent the first half of its outbox over the previous protocol and lost
+// the answer; the updated app then sends everything again over the current one, and the server
+// must apply each op once. (test/server/photo-notes.test.ts covers the previous protocol's ops.)
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { createSyncStore } from '../../../src/app/db/sync-store.ts';
@@ -14,6 +14,7 @@ import { createHttpTransport } from '../../../src/app/platform/http.ts';
 import { SyncEngine } from '../../../src/app/sync/engine.ts';
 import { CURRENT_SCHEMA_VERSION, SchouwDatabase } from '../../../src/app/db/database.ts';
 import {
+  PROTOCOL_VERSION,
   PushResponseSchema,
   SUPPORTED_PROTOCOL_VERSIONS,
   type PulledChange,
@@ -148,7 +149,7 @@ describe('a tablet offline for weeks', () => {
 
   it('syncs across a schema change with nothing lost or duplicated', async () => {
     // The previous app's protocol is still accepted (see top).
-    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual([1, 2]);
+    expect(SUPPORTED_PROTOCOL_VERSIONS).toEqual([PROTOCOL_VERSION - 1, PROTOCOL_VERSION]);
     const made = await versionOneTabletWithWeeksOldWork();
     const { store: server } = fixture();
     const { app } = await syncApp(server);
@@ -178,10 +179,10 @@ describe('a tablet offline for weeks', () => {
     expect(ops).toHaveLength(made.outbox);
     const clientId = await tablet.store.outbox.clientId();
 
-    // The old app's last push before the update, over protocol 1: applied, answer lost.
+    // The old app's last push before the update, over the previous protocol: applied, answer lost.
     const sentByOldApp = ops.slice(0, Math.ceil(ops.length / 2));
     const oldPush = await postPush(app, inspecteur, {
-      protocolVersion: 1,
+      protocolVersion: PROTOCOL_VERSION - 1,
       schemaVersion: 1,
       clientId,
       ops: sentByOldApp,

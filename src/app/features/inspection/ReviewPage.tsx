@@ -54,6 +54,7 @@ const reasonKeys: Record<AnswerHistoryEntry['reason'], MessageKey> = {
   confirmed: 'history.reason.confirmed',
   'reopened-correction': 'history.reason.reopened-correction',
   'photo-added': 'history.reason.photo-added',
+  'photo-removed': 'history.reason.photo-removed',
   'restored-from-backup': 'history.reason.restored-from-backup',
 };
 

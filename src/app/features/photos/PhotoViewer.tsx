@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AnnotationLayer } from '../../db/index.ts';
+import type { AnnotationLayer, PhotoOwner } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { Button } from '../../ui/Button.tsx';
 import { emptyLayer, type Size } from './annotation-model.ts';
@@ -8,6 +8,8 @@ import { usePhotoServices } from './photo-services.ts';
 import './photos.css';
 
 export interface PhotoViewerProps {
+  /** The answer or finding this photo is shown for: the drawing is that use's own. */
+  owner: PhotoOwner;
   /** SHA-256 of the photo. */
   hash: string;
   onClose: () => void;
@@ -21,7 +23,7 @@ type Loaded =
   | { status: 'ready'; url: string; size: Size; layer: AnnotationLayer };
 
 /** The photo full-screen in a modal dialog, with the Annotator over it. */
-export function PhotoViewer({ hash, onClose, readOnly = false }: PhotoViewerProps) {
+export function PhotoViewer({ owner, hash, onClose, readOnly = false }: PhotoViewerProps) {
   const { store } = usePhotoServices();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
@@ -36,7 +38,7 @@ export function PhotoViewer({ hash, onClose, readOnly = false }: PhotoViewerProp
     let cancelled = false;
     let url: string | undefined;
     setLoaded({ status: 'loading' });
-    void Promise.all([store.photos.original(hash), store.photos.annotation(hash)])
+    void Promise.all([store.photos.original(hash), store.photos.annotation(owner, hash)])
       .then(([photo, layer]) => {
         if (cancelled) return;
         if (!photo) {
@@ -58,7 +60,8 @@ export function PhotoViewer({ hash, onClose, readOnly = false }: PhotoViewerProp
       cancelled = true;
       if (url) URL.revokeObjectURL(url);
     };
-  }, [store, hash]);
+    // The owner's ids stand for `owner` (a new object on every render).
+  }, [store, hash, owner.inspectionId, owner.questionId, owner.findingId]);
 
   return (
     <dialog
@@ -80,7 +83,7 @@ export function PhotoViewer({ hash, onClose, readOnly = false }: PhotoViewerProp
           alt={t('photos.viewer.alt')}
           initialLayer={loaded.layer}
           readOnly={readOnly}
-          onSave={(layer) => store.photos.saveAnnotation(hash, layer)}
+          onSave={(layer) => store.photos.saveAnnotation(owner, hash, layer)}
           onClose={onClose}
         />
       ) : (

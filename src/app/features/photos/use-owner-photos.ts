@@ -2,8 +2,7 @@
 // the finding (photoIds) are the truth: a photo stored once can be attached to several owners,
 // while a photo row remembers only its first owner.
 import { useEffect, useState } from 'preact/hooks';
-import type { Live, PhotoImage, PhotoOwner } from '../../db/index.ts';
-import type { AnnotationLayer } from '../../db/index.ts';
+import type { Live, PhotoImage, PhotoNotes, PhotoOwner } from '../../db/index.ts';
 import { useLive, type LiveState } from '../../state/use-live.ts';
 import type { PhotoServices } from './photo-services.ts';
 
@@ -67,12 +66,23 @@ export function useOwnerPhotoHashes(
   );
 }
 
+/** The drawing and caption of each photo as this answer or finding uses it, live. */
+export function useOwnerPhotoNotes(
+  store: PhotoServices['store'],
+  owner: PhotoOwner,
+): LiveState<PhotoNotes> {
+  const { inspectionId, questionId, findingId } = owner;
+  return useLive(
+    () => store.photos.watchNotes(owner),
+    [store, inspectionId, questionId, findingId],
+  );
+}
+
 export interface Thumbnail {
   /** Object URL of the thumbnail image; revoked when the grid changes or unmounts. */
   url: string;
   width: number;
   height: number;
-  layer: AnnotationLayer | undefined;
 }
 
 function objectUrl(image: PhotoImage): string {
@@ -80,7 +90,8 @@ function objectUrl(image: PhotoImage): string {
 }
 
 /**
- * Thumbnails (with their drawings) for `hashes`; reloads when the list or `version` changes.
+ * Thumbnails for `hashes` (their drawings belong to each use: useOwnerPhotoNotes); reloads when
+ * the list or `version` changes.
  * A hash missing from the map is a photo that is not on this device (yet).
  */
 export function useThumbnails(
@@ -95,15 +106,14 @@ export function useThumbnails(
     const urls: string[] = [];
     void (async () => {
       const images = await store.photos.photoThumbnails(hashes);
-      const layers = await Promise.all(hashes.map((hash) => store.photos.annotation(hash)));
       if (cancelled) return;
       const result = new Map<string, Thumbnail>();
-      hashes.forEach((hash, index) => {
+      hashes.forEach((hash) => {
         const image = images.get(hash);
         if (!image) return;
         const url = objectUrl(image);
         urls.push(url);
-        result.set(hash, { url, width: image.width, height: image.height, layer: layers[index] });
+        result.set(hash, { url, width: image.width, height: image.height });
       });
       setThumbnails(result);
     })().catch(() => {

@@ -96,10 +96,14 @@ async function recordedInspection(store: SchouwStore) {
     { data: arrayBufferOf(jpeg), mimeType: 'image/jpeg', width: 64, height: 48 },
     { inspectionId: inspection.id, findingId: finding.id },
   );
-  await store.photos.saveAnnotation(findingPhoto.hash, {
-    version: 1,
-    shapes: [{ kind: 'arrow', from: [0.1, 0.1], to: [0.6, 0.6], color: '#e4002b' }],
-  });
+  await store.photos.saveAnnotation(
+    { inspectionId: inspection.id, findingId: finding.id },
+    findingPhoto.hash,
+    {
+      version: 1,
+      shapes: [{ kind: 'arrow', from: [0.1, 0.1], to: [0.6, 0.6], color: '#e4002b' }],
+    },
+  );
   const webp = await store.photos.addPhoto(
     {
       data: arrayBufferOf(new Uint8Array([0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4])),
@@ -196,6 +200,59 @@ describe('buildInspectionReport', () => {
     expect(convertImage).toHaveBeenCalledTimes(1);
     expect(convertImage.mock.calls[0]).toEqual([expect.any(ArrayBuffer), 'image/webp']);
     expect(reportPhotos(model)[2]!.image?.data).toBe(converted);
+  });
+
+  it('shows each photo with the drawing and caption of its own use, however often the image is used', async () => {
+    const { store } = testStore();
+    const portfolio = smallPortfolio();
+    await store.portfolio.importPortfolio(portfolio);
+    const dwellings = portfolio.complexes[0]!.panden[0]!.verblijfsobjecten;
+    const start = (index: number) =>
+      store.inspections.start({
+        module: 'zorggeschiktheid',
+        targetLevel: 'verblijfsobject',
+        targetId: dwellings[index]!.id,
+      });
+    const [drawn, plain] = [await start(0), await start(1)];
+    const image = {
+      data: arrayBufferOf(testJpeg(3)),
+      mimeType: 'image/jpeg' as const,
+      width: 64,
+      height: 48,
+    };
+    const use = async (inspectionId: string, location: string) => {
+      const finding = await store.findings.create(inspectionId, {
+        location,
+        description: 'Drempel',
+        severity: 'gering',
+      });
+      const owner = { inspectionId, findingId: finding.id };
+      return { owner, hash: (await store.photos.addPhoto(image, owner)).hash };
+    };
+    const a = await use(drawn.id, 'Voordeur');
+    const b = await use(plain.id, 'Achterdeur');
+    expect(b.hash).toBe(a.hash);
+    const arrow = {
+      version: 1 as const,
+      shapes: [
+        {
+          kind: 'arrow' as const,
+          from: [0.1, 0.1] as [number, number],
+          to: [0.6, 0.6] as [number, number],
+          color: '#e4002b',
+        },
+      ],
+    };
+    await store.photos.saveAnnotation(a.owner, a.hash, arrow);
+    await store.photos.saveCaption(b.owner, b.hash, 'Drempel van 4 cm');
+
+    const [photoA] = reportPhotos(await buildInspectionReport(store, drawn.id));
+    const [photoB] = reportPhotos(await buildInspectionReport(store, plain.id));
+    expect(photoA?.annotation).toEqual(arrow);
+    expect(photoA?.caption).not.toContain('Drempel van 4 cm');
+    expect(photoB?.annotation).toBeUndefined();
+    expect(photoB?.caption).toMatch(/Achterdeur.*: Drempel van 4 cm$/);
+    expect(photoB?.image?.data).toEqual(photoA?.image?.data);
   });
 
   it('refuses an inspection that is not on this device', async () => {

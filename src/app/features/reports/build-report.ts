@@ -8,6 +8,7 @@ import { scoreInspection } from '../../../shared/domain/scoring/index.ts';
 import { getTemplate } from '../../../shared/domain/templates/registry.ts';
 import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
 import type { Question, Template } from '../../../shared/domain/templates/template-schema.ts';
+import type { PhotoNote } from '../../../shared/domain/photo-note.ts';
 import {
   energyLabelClasses,
   expiredSince,
@@ -86,8 +87,16 @@ const lightKeys: Record<Light, MessageKey> = {
 class PhotoCollector {
   private readonly photos: ReportPhoto[] = [];
 
-  add(hash: string, caption: string): ReportPhoto {
-    const photo: ReportPhoto = { hash, caption };
+  /**
+   * A photo as one answer or finding uses it: its drawing and caption are that use's own
+   * (photo-note.ts), so the same image elsewhere in the report may look different.
+   */
+  add(hash: string, caption: string, note: PhotoNote | undefined): ReportPhoto {
+    const photo: ReportPhoto = {
+      hash,
+      caption: note?.caption ? `${caption}: ${note.caption}` : caption,
+      ...(note?.annotation && note.annotation.shapes.length > 0 && { annotation: note.annotation }),
+    };
     this.photos.push(photo);
     return photo;
   }
@@ -96,7 +105,7 @@ class PhotoCollector {
     const total = this.photos.length;
     let done = 0;
     // The same photo shown twice (an answer and a finding) is read once.
-    const loaded = new Map<string, Omit<ReportPhoto, 'hash' | 'caption'>>();
+    const loaded = new Map<string, Omit<ReportPhoto, 'hash' | 'caption' | 'annotation'>>();
     for (const photo of this.photos) {
       let result = loaded.get(photo.hash);
       if (!result) {
@@ -114,20 +123,13 @@ async function readPhoto(
   store: SchouwStore,
   hash: string,
   convert: ImageConverter | undefined,
-): Promise<Omit<ReportPhoto, 'hash' | 'caption'>> {
-  const [original, annotation] = await Promise.all([
-    store.photos.original(hash),
-    store.photos.annotation(hash),
-  ]);
-  const drawing = annotation && annotation.shapes.length > 0 ? { annotation } : {};
+): Promise<Omit<ReportPhoto, 'hash' | 'caption' | 'annotation'>> {
+  const original = await store.photos.original(hash);
   if (!original) return { missingNote: t('report.photo.missing') };
   if (original.mimeType === 'image/jpeg' || original.mimeType === 'image/png')
-    return {
-      image: { data: new Uint8Array(original.data), mimeType: original.mimeType },
-      ...drawing,
-    };
+    return { image: { data: new Uint8Array(original.data), mimeType: original.mimeType } };
   const converted = await convert?.(original.data, original.mimeType).catch(() => undefined);
-  if (converted) return { image: converted, ...drawing };
+  if (converted) return { image: converted };
   return { missingNote: t('report.photo.unsupported', { type: original.mimeType }) };
 }
 
@@ -216,7 +218,8 @@ function answerBlocks(
         ...(answer.value.type === 'photo' ? answer.value.value : []),
         ...(answer.photoIds ?? []),
       ];
-      for (const hash of new Set(hashes)) groupPhotos.push(photos.add(hash, label));
+      for (const hash of new Set(hashes))
+        groupPhotos.push(photos.add(hash, label, answer.photoNotes?.[hash]));
     }
     if (rows.length === 0) continue;
     blocks.push({ kind: 'heading', level: 3, text: localized(group.title) });
@@ -333,7 +336,11 @@ function findingBlocks(findings: readonly FindingView[], photos: PhotoCollector)
       blocks.push({
         kind: 'photos',
         photos: finding.photoIds.map((hash) =>
-          photos.add(hash, t('report.finding.photo', { number, location: finding.location })),
+          photos.add(
+            hash,
+            t('report.finding.photo', { number, location: finding.location }),
+            finding.photoNotes?.[hash],
+          ),
         ),
       });
     return blocks;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntityIdSchema, Sha256HexSchema } from '../entity-id.ts';
 import { IsoDateSchema, IsoDateTimeSchema } from '../iso-date.ts';
+import { PhotoNotesSchema } from '../photo-note.ts';
 
 // Answers are tagged with the question type they answer, so a stored answer can be checked
 // against the (versioned) template without guessing what a bare value meant.
@@ -46,6 +47,8 @@ export const AnswerSchema = z.object({
   answeredAt: IsoDateTimeSchema,
   /** Photos that document this answer (SHA-256 of the stored image). */
   photoIds: z.array(Sha256HexSchema).optional(),
+  /** Drawing and caption per photo of this answer (photo-note.ts: they belong to this use). */
+  photoNotes: PhotoNotesSchema.optional(),
   carriedForwardFrom: CarriedForwardSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
