@@ -59,7 +59,8 @@ function actionOps(count: number, clientId: string, node: string, startSeq = 1):
       ownerRole: 'veiligheid',
       dueDate: '2026-12-01',
       status: 'open',
-      history: [{ status: 'open', by: node, at: '2026-11-02T09:00:00.000Z' }],
+      // The creating device itself as author (an action made before anyone signed in).
+      history: [{ status: 'open', by: clientId, at: '2026-11-02T09:00:00.000Z' }],
     },
   }));
 }
