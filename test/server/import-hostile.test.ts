@@ -3,6 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_ORGANISATION, seedDemoData } from '../../src/server/demo/seed-demo.ts';
+import { importBagFile } from '../../src/server/import/bag.ts';
 import { importPortfolioFile } from '../../src/server/import/portfolio.ts';
 import { migrate } from '../../src/server/store/migrate.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
@@ -33,5 +35,25 @@ describe.each(storeKinds)('hostile text in an import on %s', (kind) => {
     writeFileSync(file, `${edited.join('\n')}\n`);
     const report = await importPortfolioFile(store, file, { organisationId });
     expect(report).toMatchObject({ rowsRead: 9, imported: 7, problemCount: 2 });
+  });
+  it('refuses a BAG feature with a NUL and updates the others', async () => {
+    const { store } = fresh();
+    await migrate(store);
+    await seedDemoData(store);
+    const { rows } = await store.query<{ id: string }>(
+      'SELECT id FROM organisations WHERE slug = $1',
+      [DEMO_ORGANISATION.slug],
+    );
+    const organisationId = rows[0]?.id ?? '';
+    const collection = JSON.parse(
+      readFileSync(path.join(import.meta.dirname, '../fixtures/bag/pand.json'), 'utf8'),
+    ) as { features: { properties: Record<string, unknown> }[] };
+    const first = collection.features[0];
+    if (first) first.properties.gebruiksdoel = 'woon\u0000functie';
+    const file = path.join(makeTempDir('bag'), 'hostile.json');
+    writeFileSync(file, JSON.stringify(collection));
+    const report = await importBagFile(store, file, { organisationId });
+    expect(report.rowsRead).toBe(3);
+    expect(report.problems.some((problem) => /NUL-teken/.test(problem.message))).toBe(true);
   });
 });
