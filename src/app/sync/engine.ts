@@ -214,8 +214,18 @@ export class SyncEngine {
       const { store } = this.options;
       const clientId = await store.clientId();
       const pushedUpTo = new Map<string, number>();
+      let foreign: SyncStatus['problem'];
       for (const owner of await store.outboxClients()) {
-        pushedUpTo.set(owner, await this.pushClient(owner, clientId));
+        try {
+          pushedUpTo.set(owner, await this.pushClient(owner, clientId));
+        } catch (error) {
+          // Ops restored from a backup of another user's device: the server refuses that
+          // device id (403). They stay on this device (and in its next backup); the rest syncs.
+          const refused =
+            error instanceof SyncTransportError && error.kind === 'refused' && error.status === 403;
+          if (owner === clientId || !refused) throw error;
+          foreign = { kind: 'refused', detail: error.message };
+        }
       }
       this.update({ step: 'photos' });
       await this.uploadPhotos();
@@ -232,7 +242,7 @@ export class SyncEngine {
       const at = this.now();
       await store.setLastSyncAt(at);
       this.failures = 0;
-      this.update({ lastSyncAt: at, problem: undefined, nextRetryAt: undefined });
+      this.update({ lastSyncAt: at, problem: foreign, nextRetryAt: undefined });
       return 'synced';
     } catch (error) {
       return this.fail(error);

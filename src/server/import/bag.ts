@@ -1,3 +1,4 @@
+import { jsonProblem, storableText } from '../../shared/text-safety.ts';
 import { parseBagId } from '../../shared/domain/bag.ts';
 import type { Queryable, Store } from '../store/store.ts';
 import { readGeoJsonFeatures } from './geojson-stream.ts';
@@ -132,7 +133,13 @@ export async function importBag(
     };
 
     if (item.error !== undefined) {
-      invalid(null, `geen geldige JSON (${item.error}).`);
+      invalid(null, `geen geldige JSON (${storableText(item.error)}).`);
+      continue;
+    }
+    // NUL or another unstorable character would fail the whole import's write.
+    const unstorable = jsonProblem(item.value);
+    if (unstorable !== undefined) {
+      invalid(null, unstorable);
       continue;
     }
     const feature = item.value as { type?: unknown; properties?: unknown; geometry?: unknown };

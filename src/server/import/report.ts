@@ -1,5 +1,6 @@
 // What every importer hands back: counters, and the first row-level problems (Dutch messages,
 // row = line number in the file) so an operator can fix the source file.
+import { textProblem } from '../../shared/text-safety.ts';
 
 export const MAX_LISTED = 100;
 
@@ -86,8 +87,9 @@ export function requireColumns(
 }
 
 /**
- * A row with another number of fields than the header cannot be read reliably: it is reported
- * and skipped. Returns whether the row may be used.
+ * A row with another number of fields than the header cannot be read reliably, and one with a
+ * NUL or other unstorable character cannot be written (the store would fail the whole import):
+ * either is reported and skipped. Returns whether the row may be used.
  */
 export function hasHeaderWidth(
   report: ImportReport,
@@ -95,11 +97,15 @@ export function hasHeaderWidth(
   headerLength: number,
   skipReason: string,
 ): boolean {
-  if (record.fields.length === headerLength) return true;
+  const unstorable = record.fields.map(textProblem).find((problem) => problem !== undefined);
+  if (record.fields.length === headerLength && unstorable === undefined) return true;
   addProblem(report, {
     row: record.line,
     column: null,
-    message: `De regel heeft ${record.fields.length} velden, de kopregel ${headerLength}.`,
+    message:
+      record.fields.length === headerLength
+        ? `${unstorable} De regel is overgeslagen.`
+        : `De regel heeft ${record.fields.length} velden, de kopregel ${headerLength}.`,
   });
   addSkipped(report, skipReason);
   return false;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { PHOTO_CHUNK_BYTES } from '../../../src/shared/sync/protocol.ts';
+import { SyncTransportError } from '../../../src/app/sync/transport.ts';
 import { FakeSyncServer, type Call, type Fault } from './fake-server.ts';
 import { startFirstDwellingInspection } from '../db/store-fixtures.ts';
 import { newAction, testDevice, veiligheid } from './harness.ts';
@@ -491,5 +492,39 @@ describe('sync engine', () => {
       { entity: 'action', id: action.id, reason: 'Overgang niet toegestaan.' },
     ]);
     expect(await device.store.outbox.pendingCount()).toBe(0);
+  });
+  it('keeps syncing its own work when the server refuses restored ops of another user’s device', async () => {
+    const server = new FakeSyncServer();
+    const colleague = testDevice(server, 'colleague');
+    await colleague.store.actions.create(newAction('Van de collega'));
+    const foreignClient = await colleague.sync.clientId();
+    const transport = server.transport();
+    const device = testDevice(server, 'device', {
+      transport: {
+        ...transport,
+        push: (request) =>
+          request.clientId === foreignClient
+            ? Promise.reject(
+                new SyncTransportError(
+                  'refused',
+                  'Dit apparaatnummer hoort bij een andere gebruiker.',
+                  403,
+                ),
+              )
+            : transport.push(request),
+      },
+    });
+    await device.store.backup.importBackup(await colleague.store.backup.exportBackup());
+    const own = await device.store.actions.create(newAction('Eigen werk'));
+
+    expect(await device.engine.run()).toBe('synced');
+
+    expect(server.records.has(`action:${own.id}`)).toBe(true);
+    expect(device.engine.status.problem).toEqual({
+      kind: 'refused',
+      detail: 'Dit apparaatnummer hoort bij een andere gebruiker.',
+    });
+    // The refused ops stay on the device.
+    expect(await device.store.outbox.pendingCount()).toBeGreaterThan(0);
   });
 });
