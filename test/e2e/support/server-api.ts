@@ -2,6 +2,7 @@
 // needs the server's own view of the data to compare the screens against.
 import type { APIRequestContext } from '@playwright/test';
 import { SignInResponseSchema } from '../../../src/shared/auth.ts';
+import { uuidv7 } from '../../../src/shared/ids.ts';
 import { PROTOCOL_VERSION, PullResponseSchema } from '../../../src/shared/sync/protocol.ts';
 import { DEMO_PASSWORD } from './session.ts';
 import { expect } from './test.ts';
@@ -19,7 +20,7 @@ export async function pullAsDevice(
   expect(signIn.status()).toBe(200);
   const { token } = SignInResponseSchema.parse(await signIn.json());
   const records = new Map<string, PulledRecord>();
-  const clientId = crypto.randomUUID();
+  const clientId = uuidv7();
   let cursor = 0;
   for (;;) {
     const query = new URLSearchParams({
