@@ -10,15 +10,20 @@ import { watchForUpdates } from './state/app-update.ts';
 import { trackConnectivity } from './state/connectivity.ts';
 import { startClock, unsyncedWarningAfterMs } from './state/durability.ts';
 import { trackStorageStatus } from './state/storage-status.ts';
-import { trackPendingChanges } from './state/sync-status.ts';
+import { trackPendingChanges, trackRefusals } from './state/sync-status.ts';
 import './styles.css';
 
 setLocale(locale.value);
 trackConnectivity(browserConnectivity);
 trackStorageStatus(browserStorage);
 // Storage (Dexie, schemas, templates) loads after the shell, keeping it out of the first load.
-void import('./db/index.ts').then(({ getAppStore, UNSYNCED_WARNING_AGE_MS }) => {
+void import('./db/index.ts').then(({ getAppStore, setAppCurrentUser, UNSYNCED_WARNING_AGE_MS }) => {
+  // The session module is loaded with storage, not with the shell.
+  void import('./state/session.ts').then(({ session }) =>
+    setAppCurrentUser(() => session.value?.user.id),
+  );
   trackPendingChanges(getAppStore().outbox);
+  trackRefusals(getAppStore().refusals);
   unsyncedWarningAfterMs.value = UNSYNCED_WARNING_AGE_MS;
   // Answers typed just before the tab closed last time (see unsaved-journal.ts).
   void import('./features/inspection/unsaved-journal.ts').then(({ replayUnsavedAnswers }) =>

@@ -1,5 +1,11 @@
 // The public face of local storage: the UI imports from here (never database.ts).
-export { createStore, getAppStore, type CreateStoreOptions, type SchouwStore } from './store.ts';
+export {
+  createStore,
+  getAppStore,
+  setAppCurrentUser,
+  type CreateStoreOptions,
+  type SchouwStore,
+} from './store.ts';
 export type { StoreOptions } from './store-context.ts';
 export type { Live } from './live.ts';
 export {
@@ -35,6 +41,7 @@ export type { AnswerHistoryEntry, AnswerView, SaveAnswerOptions } from './answer
 export type { FindingChanges, FindingView, NewFinding } from './finding-repository.ts';
 export type { ActionChanges, ActionView, NewAction } from './action-repository.ts';
 export type { ResolvedCheckAction } from './check-findings-writer.ts';
+export type { Refusal } from './refusal-repository.ts';
 export type {
   EfgCandidate,
   EfgOpname,

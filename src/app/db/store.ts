@@ -5,6 +5,7 @@ import { AnswerRepository } from './answer-repository.ts';
 import { BackupRepository } from './backup-repository.ts';
 import { EfgRepository } from './efg-repository.ts';
 import { ColleagueRepository } from './colleague-repository.ts';
+import { RefusalRepository } from './refusal-repository.ts';
 import { FindingRepository } from './finding-repository.ts';
 import { InspectionRepository } from './inspection-repository.ts';
 import { OutboxRepository } from './outbox-repository.ts';
@@ -36,6 +37,8 @@ export interface SchouwStore {
   readonly efg: EfgRepository;
   /** The organisation's names as last fetched, so histories name colleagues offline. */
   readonly colleagues: ColleagueRepository;
+  /** Ops the server refused, per record, until a later change to it is accepted. */
+  readonly refusals: RefusalRepository;
   /** Opens the database (runs pending schema upgrades); other calls open it on demand too. */
   open(): Promise<void>;
   /** Closes the connection, e.g. before deleting the database in a test. */
@@ -69,6 +72,7 @@ export function createStoreWithContext(options: CreateStoreOptions = {}): {
     roundSchedules: new RoundScheduleRepository(context),
     efg: new EfgRepository(context),
     colleagues: new ColleagueRepository(context),
+    refusals: new RefusalRepository(context),
     open: async () => {
       await context.db.open();
     },
@@ -88,15 +92,28 @@ export function createStore(options: CreateStoreOptions = {}): SchouwStore {
 }
 
 let appStore: { store: SchouwStore; context: StoreContext } | undefined;
+let appCurrentUser: () => string | undefined = () => undefined;
+
+/**
+ * Who is signed in, for the app's store (set once at startup from the session): histories
+ * record `by`, new inspections get their inspector, "Mijn planning" shows only one's own.
+ */
+export function setAppCurrentUser(source: () => string | undefined): void {
+  appCurrentUser = source;
+}
+
+function createAppStore() {
+  return createStoreWithContext({ currentUser: () => appCurrentUser() });
+}
 
 /** The store of the running app (one per page), created on first use. */
 export function getAppStore(): SchouwStore {
-  appStore ??= createStoreWithContext();
+  appStore ??= createAppStore();
   return appStore.store;
 }
 
 /** The context behind the app's store, for the sync store (sync-store.ts). */
 export function getAppStoreContext(): StoreContext {
-  appStore ??= createStoreWithContext();
+  appStore ??= createAppStore();
   return appStore.context;
 }

@@ -2,6 +2,12 @@
 // states field by field (shared/sync/merge.ts), the pull cursor, acknowledging confirmed ops and
 // marking photos the server stored. Every pulled page is applied in ONE transaction together with
 // its cursor and its acknowledgement, so a crash never leaves a cursor ahead of the data.
+import {
+  parseRefusals,
+  REFUSALS_KEY,
+  updateRefusals,
+  type RefusalUpdate,
+} from './refusal-repository.ts';
 import Dexie, { type Table } from 'dexie';
 import { answerIdParts, syncedEntities } from '../../shared/sync/entities.ts';
 import { HybridLogicalClock } from '../../shared/sync/hlc.ts';
@@ -89,6 +95,8 @@ export interface SyncStore {
    * (photo bytes stay). Returns how many local records changed.
    */
   adoptServerStates(input: AdoptServerStatesInput): Promise<number>;
+  /** Keeps the refused ops of a push answer per record, and settles records now applied. */
+  noteRefusals(update: RefusalUpdate): Promise<void>;
   pendingPhotoUploads(): Promise<PendingPhotoUpload[]>;
   photoBytes(hash: string): Promise<ArrayBuffer | undefined>;
   /** Call only after the server stored and verified the bytes. */
@@ -458,6 +466,16 @@ export function createSyncStore(context: StoreContext): SyncStore {
           }
           await save();
           return changed;
+        }),
+      ),
+
+    noteRefusals: (update) =>
+      context.run(() =>
+        db.transaction('rw', db.meta, async () => {
+          const list = parseRefusals((await db.meta.get(REFUSALS_KEY))?.value);
+          const next = updateRefusals(list, update, context.nowIso());
+          if (JSON.stringify(next) !== JSON.stringify(list))
+            await db.meta.put({ key: REFUSALS_KEY, value: next });
         }),
       ),
 

@@ -16,6 +16,13 @@ export const en: Catalogue = {
   'status.offline': 'Offline',
   'status.pending': '{count} changes waiting to be sent',
   'status.pending.none': 'Everything sent',
+  'status.refused': '{count} not saved (refused by the server)',
+  'refused.notice': 'Not saved: {reason}',
+  'refused.dismiss': 'Understood',
+  'inspection.readOnly.title': 'Read only',
+  'inspection.readOnly.explain':
+    'This inspection belongs to {name} (status: {status}). You can view it, not change it.',
+  'answer.changedBy': 'Changed by {name} on {date}',
   'status.sync.problem': 'Sync needs attention',
   'update.available': 'New version available',
   'update.explain': 'Your work is kept. Load the new version when it suits you.',

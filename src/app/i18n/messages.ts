@@ -14,6 +14,13 @@ export const nl = {
   'status.offline': 'Offline',
   'status.pending': '{count} wijzigingen wachten op verzending',
   'status.pending.none': 'Alles verzonden',
+  'status.refused': '{count} niet opgeslagen (geweigerd door de server)',
+  'refused.notice': 'Niet opgeslagen: {reason}',
+  'refused.dismiss': 'Begrepen',
+  'inspection.readOnly.title': 'Alleen lezen',
+  'inspection.readOnly.explain':
+    'Deze inspectie is van {name} (status: {status}). U kunt haar bekijken, niet wijzigen.',
+  'answer.changedBy': 'Gewijzigd door {name} op {date}',
   'status.sync.problem': 'Synchronisatie vraagt aandacht',
   'update.available': 'Nieuwe versie beschikbaar',
   'update.explain': 'Uw werk blijft bewaard. Laad de nieuwe versie wanneer het u uitkomt.',

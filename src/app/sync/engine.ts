@@ -269,6 +269,7 @@ export class SyncEngine {
         });
         await this.adoptServerStates(owner, ops, response);
         this.noteRejections(ops, response.results);
+        await this.keepRefusals(ops, response.results);
         appliedUpTo = response.appliedUpTo;
         const last = ops[ops.length - 1]?.seq ?? after;
         if (appliedUpTo <= after && appliedUpTo < last)
@@ -441,6 +442,35 @@ export class SyncEngine {
       serverHlc: response.serverHlc,
       records,
     });
+  }
+
+  /** Refusals per record, for the screen where the change was made (and the status bar). */
+  private async keepRefusals(ops: readonly Op[], results: PushResponse['results']): Promise<void> {
+    const bySeq = new Map(ops.map((op) => [op.seq, op]));
+    type Refused = { entity: Op['entity']; id: string; fields: string[]; reason: string };
+    // In seq order: a later applied op on the same record settles an earlier refusal.
+    const refused = new Map<string, Refused>();
+    const settled: { entity: Op['entity']; id: string }[] = [];
+    for (const result of [...results].sort((a, b) => a.seq - b.seq)) {
+      const op = bySeq.get(result.seq);
+      if (!op) continue;
+      const key = `${op.entity}/${op.id}`;
+      if (result.status === 'applied') {
+        refused.delete(key);
+        settled.push({ entity: op.entity, id: op.id });
+      } else if (
+        result.status === 'rejected' ||
+        (result.status === 'duplicate' && result.current !== undefined)
+      )
+        refused.set(key, {
+          entity: op.entity,
+          id: op.id,
+          fields: [...(refused.get(key)?.fields ?? []), ...Object.keys(op.fields)],
+          reason: result.reason ?? '',
+        });
+    }
+    if (refused.size > 0 || settled.length > 0)
+      await this.options.store.noteRefusals({ refused: [...refused.values()], settled });
   }
 
   private noteRejections(ops: readonly Op[], results: PushResponse['results']): void {

@@ -3,6 +3,7 @@ import type { ActionStatus } from '../../../shared/domain/action.ts';
 import { getAppStore, type ActionView, type Live, type PhotoView } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
 import { session } from '../../state/session.ts';
+import { refusalOf } from '../../state/sync-status.ts';
 import { useLive } from '../../state/use-live.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -29,10 +30,21 @@ export function ActionPage({ actionId }: { actionId: string }) {
 
 function ActionDetail({ action }: { action: ActionView }) {
   const item = usePromise(() => actionInContext(action), [action]);
+  // A change of mine the server refused: the page shows the server's action, and says so.
+  const refusal = refusalOf('action', action.id);
   return (
     <section>
       <a href="/acties">{t('actions.back')}</a>
       <h1>{action.what}</h1>
+      {refusal !== undefined && (
+        <Banner
+          tone="error"
+          title={t('refused.notice', { reason: refusal.reason })}
+          testId="refused-notice"
+        >
+          {t('sync.rejectedReverted')}
+        </Banner>
+      )}
       {item.status === 'ready' && (
         <ul class="card-list">
           <ActionCard item={item.value} />

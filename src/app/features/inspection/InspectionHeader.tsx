@@ -8,7 +8,9 @@ import { Banner } from '../../ui/Banner.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import { inspectionStatusName, moduleName } from '../common/format.ts';
 import { TargetLabel } from '../common/TargetLabel.tsx';
+import { userName } from '../users/colleague-names.ts';
 import { unsavedFields } from './use-autosave.ts';
+import { isMine } from './use-inspection.ts';
 
 export type InspectionTab = 'questions' | 'findings' | 'review';
 
@@ -64,6 +66,14 @@ export function InspectionHeader({ inspection, template, answers, active }: Insp
         }
         testId="inspection-progress"
       />
+      {!isMine(inspection) && (
+        <Banner tone="info" title={t('inspection.readOnly.title')} testId="read-only">
+          {t('inspection.readOnly.explain', {
+            name: inspection.inspectorId ? userName(inspection.inspectorId) : '—',
+            status: inspectionStatusName(inspection.status),
+          })}
+        </Banner>
+      )}
       {inspection.status === 'reopened' && (
         <Banner tone="warn" title={t('inspection.reopened.title')}>
           {t('inspection.reopened.explain')}

@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 import { missingRequired, questionStates } from '../../../shared/domain/templates/evaluate.ts';
 import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
+import { session } from '../../state/session.ts';
 import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { localized } from '../common/format.ts';
 import { usePromise } from '../common/use-promise.ts';
@@ -11,7 +12,7 @@ import { QuestionField } from './QuestionField.tsx';
 import { FinishButton } from './FinishButton.tsx';
 import { groupStatuses } from './group-status.ts';
 import { InspectionFallback } from './InspectionFallback.tsx';
-import { isEditable, useInspection, type ReadyInspection } from './use-inspection.ts';
+import { isEditable, isMine, useInspection, type ReadyInspection } from './use-inspection.ts';
 
 /** The questionnaire: one question group per screen (`?groep=n`, counted from 1). */
 export function InspectionPage({ inspectionId }: { inspectionId: string }) {
@@ -34,6 +35,19 @@ function Questionnaire({ inspection, template, answers }: ReadyInspection) {
   const statuses = groupStatuses(template, states, missing);
   // The audit trail, re-read whenever the answers change; corrections show under their question.
   const history = usePromise(() => store.answers.history(inspection.id), [inspection.id, answers]);
+  // An answer of mine that a later edit on another device replaced (a pull that won): the
+  // history keeps my value; the question says who changed it.
+  const me = session.value?.user.id;
+  const replaced = useMemo(() => {
+    const map = new Map<string, AnswerHistoryEntry>();
+    if (history.status !== 'ready' || me === undefined || !isMine(inspection)) return map;
+    for (const entry of history.value) {
+      if (entry.by !== undefined && entry.by !== me && entry.reason === 'changed')
+        map.set(entry.questionId, entry);
+      else map.delete(entry.questionId);
+    }
+    return map;
+  }, [history, me]);
   const corrections = useMemo(() => {
     const map = new Map<string, AnswerHistoryEntry[]>();
     if (history.status !== 'ready') return map;
@@ -46,7 +60,8 @@ function Questionnaire({ inspection, template, answers }: ReadyInspection) {
 
   // Opening a planned inspection starts it.
   useEffect(() => {
-    if (inspection.status === 'planned') void store.inspections.resume(inspection.id);
+    if (inspection.status === 'planned' && isMine(inspection))
+      void store.inspections.resume(inspection.id);
   }, [inspection.id, inspection.status]);
 
   const heading = useRef<HTMLHeadingElement>(null);
@@ -112,6 +127,7 @@ function Questionnaire({ inspection, template, answers }: ReadyInspection) {
             state={state}
             readOnly={readOnly}
             corrections={corrections.get(state.question.id)}
+            replacedBy={replaced.get(state.question.id)?.by}
           />
         ))}
       </div>

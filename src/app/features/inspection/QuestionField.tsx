@@ -17,6 +17,8 @@ import { formatDecimal, parseDecimal } from './number-input.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
 import { RuleHelp } from './RuleHelp.tsx';
 import { AutosaveError } from './AutosaveError.tsx';
+import { refusalOf } from '../../state/sync-status.ts';
+import { userName } from '../users/colleague-names.ts';
 import { answerJournalKey } from './unsaved-journal.ts';
 import { useAutosave, type Autosave } from './use-autosave.ts';
 import { typedText } from '../../ui/typed-text.ts';
@@ -30,6 +32,8 @@ interface QuestionFieldProps {
   readOnly: boolean;
   /** Changes made to this answer while the inspection was reopened for correction. */
   corrections?: readonly AnswerHistoryEntry[];
+  /** A colleague whose later edit (on another device) replaced my answer. */
+  replacedBy?: string | undefined;
 }
 
 function saveLabels() {
@@ -47,9 +51,12 @@ export function QuestionField({
   state,
   readOnly,
   corrections = [],
+  replacedBy,
 }: QuestionFieldProps) {
   const { question, answer, problems, unconfirmed, photoMissing } = state;
   const store = getAppStore();
+  // The server refused my change: the field shows its value, and says mine was not saved.
+  const refusal = refusalOf('answer', `${inspectionId}/${question.id}`);
   const autosave = useAutosave<AnswerValue | null>(
     (value) =>
       value === null
@@ -121,7 +128,11 @@ export function QuestionField({
       />
       <div class="question-footer">
         <SaveStatus
-          state={invalidInput ? 'idle' : autosave.state}
+          state={
+            invalidInput || (refusal !== undefined && autosave.state === 'saved')
+              ? 'idle'
+              : autosave.state
+          }
           labels={saveLabels()}
           testId="save-status"
         />
@@ -132,6 +143,19 @@ export function QuestionField({
         )}
       </div>
       <AutosaveError autosave={autosave} />
+      {refusal !== undefined && (
+        <p class="field-error" role="status" data-testid="refused-notice">
+          {t('refused.notice', { reason: refusal.reason })}
+        </p>
+      )}
+      {replacedBy !== undefined && answer !== undefined && (
+        <p class="muted" data-testid="answer-changed-by">
+          {t('answer.changedBy', {
+            name: userName(replacedBy),
+            date: formatDateTime(answer.answeredAt),
+          })}
+        </p>
+      )}
       {!unconfirmed && answer?.carriedForwardFrom && (
         <p class="muted carried-confirmed">{t('carryForward.confirmed')}</p>
       )}

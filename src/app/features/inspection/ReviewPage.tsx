@@ -30,7 +30,7 @@ import { FinishButton } from './FinishButton.tsx';
 import { InspectionHeader } from './InspectionHeader.tsx';
 import { labelRecordOf, summarizeScore, type Light } from './score-summary.ts';
 import { InspectionFallback } from './InspectionFallback.tsx';
-import { useInspection, type ReadyInspection } from './use-inspection.ts';
+import { isMine, useInspection, type ReadyInspection } from './use-inspection.ts';
 
 const outcomeKeys: Record<ExplanationEntry['outcome'], MessageKey> = {
   pass: 'explanation.pass',
@@ -92,6 +92,8 @@ function Review({ inspection, template, answers }: ReadyInspection) {
   });
   const summary = summarizeScore(score);
   const finished = inspection.status === 'finished';
+  // Finishing and reopening are the inspector's; a colleague reads the result.
+  const mine = isMine(inspection);
   const labelOf = (questionId: string) => {
     const question = findQuestion(template, questionId);
     return question ? localized(question.label) : questionId;
@@ -122,7 +124,7 @@ function Review({ inspection, template, answers }: ReadyInspection) {
         answers={answers}
         active="review"
       />
-      {!finished && (
+      {!finished && mine && (
         <Banner tone="info" title={t('review.notFinished.title')}>
           {t('review.notFinished.explain')}
           <FinishButton
@@ -227,7 +229,7 @@ function Review({ inspection, template, answers }: ReadyInspection) {
       <h2>{t('action.list')}</h2>
       {actions.status === 'ready' && <ActionList actions={actions.value} testId="review-actions" />}
 
-      {finished && (
+      {finished && mine && (
         <div class="button-row">
           <Button variant="secondary" onClick={() => setConfirmReopen(true)}>
             {t('review.reopen')}

@@ -1,9 +1,11 @@
 // Everything a screen of one inspection needs: the record (live), its own template version,
 // and its answers (live).
+import { isOwnInspection } from '../../../shared/domain/inspection.ts';
 import { getTemplate } from '../../../shared/domain/templates/registry.ts';
 import type { AnswerSet } from '../../../shared/domain/templates/answer.ts';
 import type { Template } from '../../../shared/domain/templates/template-schema.ts';
 import { getAppStore, type InspectionView } from '../../db/index.ts';
+import { session } from '../../state/session.ts';
 import { useLive } from '../../state/use-live.ts';
 
 /** What the screens of one inspection work with once it has loaded. */
@@ -34,6 +36,15 @@ export function useInspection(inspectionId: string): InspectionData {
   return { status: 'ready', inspection: inspection.value, template, answers: answers.value };
 }
 
+/**
+ * An inspection belongs to its inspector: a colleague sees it read-only (the server refuses
+ * their changes), and nobody changes a finished one before reopening it.
+ */
 export function isEditable(inspection: InspectionView): boolean {
-  return inspection.status !== 'finished';
+  return isMine(inspection) && inspection.status !== 'finished';
+}
+
+/** The signed-in user's own inspection (or one made before anyone signed in on this device). */
+export function isMine(inspection: InspectionView): boolean {
+  return isOwnInspection(inspection, session.value?.user.id);
 }
