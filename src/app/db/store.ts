@@ -4,6 +4,7 @@ import { ActionRepository } from './action-repository.ts';
 import { AnswerRepository } from './answer-repository.ts';
 import { BackupRepository } from './backup-repository.ts';
 import { EfgRepository } from './efg-repository.ts';
+import { currentUserId } from './current-user.ts';
 import { ColleagueRepository } from './colleague-repository.ts';
 import { FindingRepository } from './finding-repository.ts';
 import { InspectionRepository } from './inspection-repository.ts';
@@ -91,12 +92,12 @@ let appStore: { store: SchouwStore; context: StoreContext } | undefined;
 
 /** The store of the running app (one per page), created on first use. */
 export function getAppStore(): SchouwStore {
-  appStore ??= createStoreWithContext();
+  appStore ??= createStoreWithContext({ currentUser: currentUserId });
   return appStore.store;
 }
 
 /** The context behind the app's store, for the sync store (sync-store.ts). */
 export function getAppStoreContext(): StoreContext {
-  appStore ??= createStoreWithContext();
+  appStore ??= createStoreWithContext({ currentUser: currentUserId });
   return appStore.context;
 }
