@@ -17,11 +17,8 @@ setLocale(locale.value);
 trackConnectivity(browserConnectivity);
 trackStorageStatus(browserStorage);
 // Storage (Dexie, schemas, templates) loads after the shell, keeping it out of the first load.
-void import('./db/index.ts').then(({ getAppStore, setAppCurrentUser, UNSYNCED_WARNING_AGE_MS }) => {
-  // The session module is loaded with storage, not with the shell.
-  void import('./state/session.ts').then(({ session }) =>
-    setAppCurrentUser(() => session.value?.user.id),
-  );
+// Who is signed in reaches the store through the session wiring (db/current-user.ts).
+void import('./db/index.ts').then(({ getAppStore, UNSYNCED_WARNING_AGE_MS }) => {
   trackPendingChanges(getAppStore().outbox);
   trackRefusals(getAppStore().refusals);
   unsyncedWarningAfterMs.value = UNSYNCED_WARNING_AGE_MS;

@@ -159,9 +159,10 @@ test.describe('EFG workspace', () => {
         await expect(dwellingCard(fieldPage, ids[1] ?? '').getByTestId('efg-drop')).toContainText(
           DROP_NOTE,
         );
+        // On the inspecteur's own device the opname is planned for "u".
         await expect(
           dwellingCard(fieldPage, ids[2] ?? '').getByTestId('efg-planned'),
-        ).toContainText('Demo Inspecteur');
+        ).toContainText(`${nl['users.you']}`);
         await expect(fieldPage.getByRole('button', { name: nl['efg.plan.open'] })).toHaveCount(0);
       });
     } finally {

@@ -153,6 +153,11 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
     await expect(form.getByText(nl['actions.note.missing'])).toBeVisible();
     const history = page.getByTestId('action-history').getByTestId('history-step');
     await expect(history).toHaveCount(1);
+    // My own step names me as "u", never "een collega".
+    await expect(history.first()).toContainText(
+      `${nl['action.status.open']} door ${nl['users.you']} op`,
+    );
+    await expect(history.first()).not.toContainText(nl['actions.colleague']);
 
     const jpeg = await cameraJpeg(page);
     const chooser = page.waitForEvent('filechooser');
@@ -189,9 +194,16 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
       .click();
     await expect(app.heading(building)).toBeVisible();
     const events = page.getByTestId('building-history').locator('li');
-    await expect(events.filter({ hasText: CLOSING_NOTE })).toContainText(
-      nl['action.status.afgerond'],
+    const closed = events.filter({ hasText: CLOSING_NOTE });
+    await expect(closed).toContainText(nl['action.status.afgerond']);
+    await expect(closed).toContainText(`door ${nl['users.you']}`);
+    // The closing photo is in the building file too, and really decodes.
+    const filePhoto = closed.getByTestId('action-step-photos').getByRole('img');
+    await expect(filePhoto).toBeVisible();
+    expect(await filePhoto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
+      0,
     );
+    await expect(page.getByTestId('building-history')).not.toContainText(nl['actions.colleague']);
     await expect(events.filter({ hasText: 'Brandwerende deur sluit niet' })).toContainText(
       nl['severity.ernstig'],
     );

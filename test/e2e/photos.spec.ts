@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import { nl } from '../../src/app/i18n/messages.ts';
+import { text } from './pages/field-capture.ts';
 import { chromiumArgs, chromiumExecutable } from '../support/chromium.ts';
 import { repoRoot } from '../support/app-server.ts';
 import { buildExifSegment, insertSegment, jpegSegments } from './harness/exif-writer.ts';
@@ -435,7 +436,7 @@ test('a full device refuses the photo with a clear Dutch message, keeps it, and 
 
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(nl['photos.error.storageFull']);
-  await expect(alert).toContainText(nl['photos.pending'].replace('{count}', '1'));
+  await expect(alert).toContainText(text('photos.pending', { count: 1 }));
   await expect(alert.getByRole('button', { name: nl['photos.download'] })).toBeVisible();
   expect(await storedPhotos(page)).toEqual([]);
 

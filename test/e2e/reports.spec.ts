@@ -114,6 +114,17 @@ test('an inspector records an inspection offline and downloads its PDF report an
     await expectNoSevereAxeViolations(page, { include: '[data-testid="report"]' });
   });
 
+  await test.step('the action shows the photo of the finding it came from', async () => {
+    await app.navLink('nav.actions').click();
+    await page.getByTestId('action-card').filter({ hasText: 'Drempelhulp plaatsen' }).click();
+    await expect(app.heading('Drempelhulp plaatsen')).toBeVisible();
+    await expect(page.getByRole('heading', { name: nl['actions.findingPhotos'] })).toBeVisible();
+    const photo = page.getByTestId('finding-photos').getByRole('img');
+    await expect(photo).toHaveCount(1);
+    await expect(photo).toBeVisible();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  });
+
   await test.step('download the complex report offline: summary plus the inspection', async () => {
     await page.goto(complexUrl);
     await expect(app.heading('C-1002 Seniorencomplex Hoogvliet')).toBeVisible();

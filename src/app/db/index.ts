@@ -1,11 +1,5 @@
 // The public face of local storage: the UI imports from here (never database.ts).
-export {
-  createStore,
-  getAppStore,
-  setAppCurrentUser,
-  type CreateStoreOptions,
-  type SchouwStore,
-} from './store.ts';
+export { createStore, getAppStore, type CreateStoreOptions, type SchouwStore } from './store.ts';
 export type { StoreOptions } from './store-context.ts';
 export type { Live } from './live.ts';
 export {

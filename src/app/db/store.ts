@@ -4,6 +4,7 @@ import { ActionRepository } from './action-repository.ts';
 import { AnswerRepository } from './answer-repository.ts';
 import { BackupRepository } from './backup-repository.ts';
 import { EfgRepository } from './efg-repository.ts';
+import { currentUserId } from './current-user.ts';
 import { ColleagueRepository } from './colleague-repository.ts';
 import { RefusalRepository } from './refusal-repository.ts';
 import { FindingRepository } from './finding-repository.ts';
@@ -92,18 +93,13 @@ export function createStore(options: CreateStoreOptions = {}): SchouwStore {
 }
 
 let appStore: { store: SchouwStore; context: StoreContext } | undefined;
-let appCurrentUser: () => string | undefined = () => undefined;
 
 /**
- * Who is signed in, for the app's store (set once at startup from the session): histories
- * record `by`, new inspections get their inspector, "Mijn planning" shows only one's own.
+ * The app's store knows who is signed in through current-user.ts (set by the session wiring):
+ * histories record `by`, new inspections get their inspector, "Mijn planning" shows only one's own.
  */
-export function setAppCurrentUser(source: () => string | undefined): void {
-  appCurrentUser = source;
-}
-
 function createAppStore() {
-  return createStoreWithContext({ currentUser: () => appCurrentUser() });
+  return createStoreWithContext({ currentUser: currentUserId });
 }
 
 /** The store of the running app (one per page), created on first use. */

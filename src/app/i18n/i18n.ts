@@ -38,11 +38,31 @@ export function setLocale(next: Locale): void {
   loadLocale(next).catch(() => undefined); // stays Dutch; the next switch tries again
 }
 
-/** Translate a catalogue key, filling `{name}` placeholders. Reading `locale` makes callers reactive. */
+const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+
+/** 'one' or 'other' (the categories Dutch and English have) for a count, by Intl.PluralRules. */
+export function pluralCategory(count: number, forLocale: Locale = locale.value): string {
+  pluralRules[forLocale] ??= new Intl.PluralRules(forLocale);
+  return pluralRules[forLocale].select(count);
+}
+
+/**
+ * Translate a catalogue key, filling `{name}` placeholders; `{name|one|other}` picks the word
+ * for the number in `name` ("1 complex", "2 complexen"). Reading `locale` makes callers reactive.
+ */
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
   const template = (loaded.value[locale.value] ?? nl)[key];
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template
+    .replace(
+      /\{(\w+)\|([^|}]*)\|([^|}]*)\}/g,
+      (whole, name: string, one: string, other: string) => {
+        const value = params[name];
+        if (value === undefined) return whole;
+        return pluralCategory(Number(value)) === 'one' ? one : other;
+      },
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }

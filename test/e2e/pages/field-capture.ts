@@ -5,17 +5,23 @@ import { nl } from '../../../src/app/i18n/messages.ts';
 
 type Key = keyof typeof nl;
 
-/** A catalogue text with its {placeholders} filled, as the app shows it. */
+const dutchPlural = new Intl.PluralRules('nl');
+
+/** A catalogue text with its {placeholders} and {count|one|other} words filled, as the app shows it. */
 export function text(key: Key, params: Record<string, string | number> = {}): string {
-  return nl[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return nl[key]
+    .replace(/\{(\w+)\|([^|}]*)\|([^|}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (dutchPlural.select(Number(params[name])) === 'one' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole,
+    );
 }
 
-/** A catalogue text as a pattern, each {placeholder} matching anything. */
+/** A catalogue text as a pattern, each {placeholder} (or plural word) matching anything. */
 export function pattern(key: Key): RegExp {
   const escaped = nl[key]
-    .split(/\{\w+\}/)
+    .split(/\{\w+(?:\|[^|}]*\|[^|}]*)?\}/)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('.+');
   return new RegExp(escaped);

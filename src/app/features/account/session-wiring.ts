@@ -1,5 +1,6 @@
+import { setCurrentUserSource } from '../../db/current-user.ts';
 import { idbSessionStorage } from '../../platform/session-storage.ts';
-import { initSession, sessionLoaded, startSessionClock } from '../../state/session.ts';
+import { initSession, session, sessionLoaded, startSessionClock } from '../../state/session.ts';
 
 // Connects the session state to the browser's idb-keyval storage. Loaded with the shell
 // (the banner calls it), so the session is known right after start.
@@ -9,6 +10,8 @@ let stopClock: (() => void) | undefined;
 
 /** Loads the kept session once per page and starts the expiry clock. */
 export function ensureSessionLoaded(): Promise<void> {
+  // Every write records its author (histories, "Door") and planning is per inspector.
+  setCurrentUserSource(() => session.value?.user.id);
   loading ??= initSession(idbSessionStorage()).then(() => {
     stopClock ??= startSessionClock();
     // Colleagues' names need the database, which loads after the shell: fetched lazily.

@@ -50,6 +50,7 @@ function ActionDetail({ action }: { action: ActionView }) {
           <ActionCard item={item.value} />
         </ul>
       )}
+      {action.findingId && <FindingPhotos findingId={action.findingId} />}
       <h2>{t('actions.history')}</h2>
       <ol class="history-list" data-testid="action-history">
         {action.history.map((entry) => (
@@ -61,6 +62,19 @@ function ActionDetail({ action }: { action: ActionView }) {
       </ol>
       <StatusForm key={action.status} action={action} />
     </section>
+  );
+}
+
+/** The photos of the finding the action came from: what has to be fixed, seen on site. */
+function FindingPhotos({ findingId }: { findingId: string }) {
+  const finding = usePromise(() => getAppStore().findings.get(findingId), [findingId]);
+  if (finding.status !== 'ready' || !finding.value || finding.value.photoIds.length === 0)
+    return null;
+  return (
+    <>
+      <h2>{t('actions.findingPhotos')}</h2>
+      <ActionStepPhotos hashes={finding.value.photoIds} testId="finding-photos" />
+    </>
   );
 }
 

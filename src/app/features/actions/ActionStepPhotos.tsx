@@ -4,12 +4,18 @@ import { useThumbnails } from '../photos/use-owner-photos.ts';
 import '../photos/photos.css';
 
 /** Thumbnails of the evidence photos of one action step (or of the step being prepared). */
-export function ActionStepPhotos({ hashes }: { hashes: readonly string[] }) {
+export function ActionStepPhotos({
+  hashes,
+  testId = 'action-step-photos',
+}: {
+  hashes: readonly string[];
+  testId?: string;
+}) {
   const { store } = usePhotoServices();
   const thumbnails = useThumbnails(store, hashes, 0);
   if (hashes.length === 0) return null;
   return (
-    <ul class="photo-grid" data-testid="action-step-photos">
+    <ul class="photo-grid" data-testid={testId}>
       {hashes.map((hash, index) => {
         const thumbnail = thumbnails?.get(hash);
         return (

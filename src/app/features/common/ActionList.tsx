@@ -17,9 +17,11 @@ export function ActionList({
   return (
     <ul class="card-list" data-testid={testId}>
       {actions.map((action) => (
-        <li key={action.id} class="card">
+        <li key={action.id} class="card card-tap">
           <div class="card-main">
-            <strong>{action.what}</strong>
+            <a class="card-title card-link" href={`/acties/${action.id}`}>
+              {action.what}
+            </a>
             <div class="muted">
               {t('actions.ownerDue', {
                 role: roleName(action.ownerRole),

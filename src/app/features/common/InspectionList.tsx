@@ -41,9 +41,9 @@ export function InspectionList({
           ? `/inspecties/${inspection.id}/overzicht`
           : `/inspecties/${inspection.id}`;
         return (
-          <li key={inspection.id} class="card" data-testid="inspection-card">
+          <li key={inspection.id} class="card card-tap" data-testid="inspection-card">
             <div class="card-main">
-              <a class="card-title" href={href}>
+              <a class="card-title card-link" href={href}>
                 {moduleName(inspection.module)}
               </a>
               {showTarget && (

@@ -64,14 +64,14 @@ export function EfgDwellingCard({
 
   return (
     <li
-      class="card efg-card"
+      class="card card-tap efg-card"
       data-testid="efg-dwelling"
       data-dwelling-id={candidate.dwellingId}
       data-status={candidate.status}
     >
       <div class="card-main">
         <p class="card-title">
-          <a href={`/woningen/${candidate.dwellingId}`}>
+          <a class="card-link" href={`/woningen/${candidate.dwellingId}`}>
             {formatDwellingAddress(candidate.address)}
           </a>
         </p>

@@ -1,7 +1,8 @@
 import { getAppStore, type BuildingFile } from '../../db/index.ts';
 import type { BuildingEvent } from '../../../shared/domain/index.ts';
 import { t } from '../../i18n/i18n.ts';
-import { session } from '../../state/session.ts';
+import { ActionStepPhotos } from '../actions/ActionStepPhotos.tsx';
+import { userName } from '../users/colleague-names.ts';
 import { useLive } from '../../state/use-live.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import {
@@ -90,12 +91,6 @@ function when(at: string): string {
   return at.length === 10 ? formatIsoDate(at) : formatDateTime(at);
 }
 
-// Other users' names are not on the device (see actions/HistoryStep.tsx).
-function who(userId: string): string {
-  const user = session.value?.user;
-  return user && user.id === userId ? user.displayName : t('actions.colleague');
-}
-
 function HistoryEvent({ event }: { event: BuildingEvent }) {
   if (event.kind === 'round')
     return (
@@ -126,13 +121,14 @@ function HistoryEvent({ event }: { event: BuildingEvent }) {
         {t('fireSafety.history.action', {
           what: event.what,
           status: actionStatusName(event.status),
-          who: who(event.by),
+          who: userName(event.by),
         })}
       </a>
       {event.note && <span class="muted"> — {event.note}</span>}
       {event.photoIds && (
         <span class="muted"> · {t('actions.photo.count', { count: event.photoIds.length })}</span>
       )}
+      {event.photoIds && <ActionStepPhotos hashes={event.photoIds} />}
     </>
   );
 }

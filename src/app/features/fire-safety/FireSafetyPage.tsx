@@ -142,9 +142,11 @@ function RoundCard({
   const title = buildingTitle(building);
   return (
     <li>
-      <div class="card round-card" data-testid="round-card" data-pand={building.pandId}>
+      <div class="card card-tap round-card" data-testid="round-card" data-pand={building.pandId}>
         <div class="card-main">
-          <strong class="card-title">{title}</strong>
+          <a class="card-title card-link" href={`/brandveiligheid/panden/${building.pandId}`}>
+            {title}
+          </a>
           <div class="muted">{buildingContext(building)}</div>
           <div data-testid="round-due">{dueText(state)}</div>
           <div class="muted">

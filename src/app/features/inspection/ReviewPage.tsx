@@ -24,7 +24,7 @@ import {
 import { Loading } from '../common/LoadState.tsx';
 import { usePromise } from '../common/use-promise.ts';
 import { ReportButton } from '../reports/ReportButton.tsx';
-import { userName } from '../users/colleague-names.ts';
+import { authorName } from '../users/colleague-names.ts';
 import { conditionText } from '../common/nen-names.ts';
 import { FinishButton } from './FinishButton.tsx';
 import { InspectionHeader } from './InspectionHeader.tsx';
@@ -295,9 +295,7 @@ function HistoryTable({
                   {show(entry.questionId, entry.newValue)}
                 </td>
                 <td>{t(reasonKeys[entry.reason])}</td>
-                <td data-testid="history-by">
-                  {entry.by === undefined ? '—' : userName(entry.by)}
-                </td>
+                <td data-testid="history-by">{authorName(entry.by)}</td>
               </tr>
             );
           })}

@@ -106,8 +106,8 @@ function ComplexCard({
   };
 }) {
   return (
-    <li class="card">
-      <a class="card-title" href={`/complexen/${complex.id}`}>
+    <li class="card card-tap">
+      <a class="card-title card-link" href={`/complexen/${complex.id}`}>
         {complex.complexnummer} {complex.name}
       </a>
       <span class="muted">{complex.gemeente ?? ''}</span>
@@ -148,9 +148,9 @@ function SearchResults({ state }: { state: Extract<SearchState, { status: 'ready
           <h2>{t('portfolio.dwellings')}</h2>
           <ul class="card-list">
             {dwellings.map(({ dwelling, complex }) => (
-              <li key={dwelling.id} class="card">
+              <li key={dwelling.id} class="card card-tap">
                 <div class="card-main">
-                  <a class="card-title" href={`/woningen/${dwelling.id}`}>
+                  <a class="card-title card-link" href={`/woningen/${dwelling.id}`}>
                     {formatDwellingAddress(dwelling)}
                   </a>
                   <div class="muted">

@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { session } from '../../state/session.ts';
+import { colleagueDirectory } from '../users/colleague-names.ts';
 import { moduleIds, moduleTargetLevels } from '../../../shared/domain/module.ts';
 import type { AnswerValue } from '../../../shared/domain/templates/answer.ts';
 import { latestTemplate } from '../../../shared/domain/templates/registry.ts';
@@ -260,6 +262,59 @@ describe('buildInspectionReport', () => {
     await expect(
       buildInspectionReport(store, '0190b7a2-0000-7000-8000-000000000000'),
     ).rejects.toThrow(ReportSubjectMissingError);
+  });
+});
+
+describe('names, organisation and closing photos in a report', () => {
+  afterEach(() => {
+    session.value = null;
+    colleagueDirectory.value = undefined;
+  });
+
+  it('names the inspector, the organisation and each action step’s author, with the closing photo', async () => {
+    session.value = {
+      token: 'A'.repeat(43),
+      expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      user: {
+        id: 'u-ingrid',
+        displayName: 'Ingrid Jansen',
+        email: 'ingrid@woonstad.nl',
+        role: 'inspecteur',
+        organisationId: 'org-1',
+        organisationName: 'Woonstichting Łódź',
+        organisationSlug: 'woonstad',
+      },
+    };
+    colleagueDirectory.value = {
+      organisationId: 'org-1',
+      users: [{ id: 'u-vera', displayName: 'Vera Veilig', role: 'veiligheid' }],
+    };
+    const { store } = testStore({ currentUser: () => 'u-ingrid' });
+    const recorded = await recordedInspection(store);
+    const closing = await store.photos.addPhoto(
+      { data: arrayBufferOf(testJpeg(9)), mimeType: 'image/jpeg', width: 64, height: 48 },
+      { inspectionId: recorded.inspection.id, actionId: recorded.action.id },
+    );
+    await store.actions.transition(
+      recorded.action.id,
+      'afgerond',
+      { userId: 'u-vera', role: 'veiligheid' },
+      'Drempelhulp geplaatst',
+      [closing.hash],
+    );
+
+    const model = await buildInspectionReport(store, recorded.inspection.id, { now: NOW });
+    const text = modelText(model);
+    expect(model.footer).toContain('Woonstichting Łódź');
+    expect(text).toMatch(/Organisatie\nWoonstichting Łódź/);
+    expect(text).toMatch(/Inspecteur\nIngrid Jansen/);
+    expect(text).toContain('Open door Ingrid Jansen op');
+    expect(text).toContain('Afgerond door Vera Veilig op');
+    expect(text).toContain('Drempelhulp geplaatst');
+    expect(text).not.toContain('een collega');
+    const closingPhoto = reportPhotos(model).find((photo) => photo.hash === closing.hash);
+    expect(closingPhoto?.caption).toBe('Actie 1: Drempelhulp plaatsen (Afgerond)');
+    expect(closingPhoto?.image).toBeDefined();
   });
 });
 

@@ -43,6 +43,8 @@ import { conditionText, ernstKeys, intensiteitKeys, omvangKeys } from '../common
 import { labelRecordOf, summarizeScore, type Light } from '../inspection/score-summary.ts';
 import { bouwjaarText } from '../portfolio/ComplexPage.tsx';
 import type { EmbeddableImage, ReportBlock, ReportModel, ReportPhoto } from './report-model.ts';
+import { fullUserName } from '../users/colleague-names.ts';
+import { session } from '../../state/session.ts';
 
 export type ReportProgress =
   | { step: 'collect' }
@@ -91,7 +93,7 @@ class PhotoCollector {
    * A photo as one answer or finding uses it: its drawing and caption are that use's own
    * (photo-note.ts), so the same image elsewhere in the report may look different.
    */
-  add(hash: string, caption: string, note: PhotoNote | undefined): ReportPhoto {
+  add(hash: string, caption: string, note?: PhotoNote): ReportPhoto {
     const photo: ReportPhoto = {
       hash,
       caption: note?.caption ? `${caption}: ${note.caption}` : caption,
@@ -360,10 +362,39 @@ function actionItems(actions: readonly ActionView[], today: string): string[] {
   });
 }
 
-function actionBlocks(actions: readonly ActionView[], today: string): ReportBlock[] {
-  return actions.length === 0
-    ? [{ kind: 'paragraph', text: t('report.actions.none') }]
-    : [{ kind: 'list', items: actionItems(actions, today) }];
+/** An action with every step of its history (who, when, note) and the photos of its steps. */
+function actionBlocks(
+  actions: readonly ActionView[],
+  today: string,
+  photos: PhotoCollector,
+): ReportBlock[] {
+  if (actions.length === 0) return [{ kind: 'paragraph', text: t('report.actions.none') }];
+  return actions.flatMap((action, index): ReportBlock[] => {
+    const steps = action.history.map((entry) => {
+      const step = t('actions.step', {
+        status: actionStatusName(entry.status),
+        who: entry.by ? fullUserName(entry.by) : t('history.byNobody'),
+        time: formatDateTime(entry.at),
+      });
+      return entry.note ? `${step} — ${entry.note}` : step;
+    });
+    const item = [actionItems([action], today)[0] ?? action.what, ...steps].join('\n');
+    const blocks: ReportBlock[] = [{ kind: 'list', items: [item] }];
+    const stepPhotos = action.history.flatMap((entry) =>
+      (entry.photoIds ?? []).map((hash) =>
+        photos.add(
+          hash,
+          t('report.action.photo', {
+            number: index + 1,
+            what: action.what,
+            status: actionStatusName(entry.status),
+          }),
+        ),
+      ),
+    );
+    if (stepPhotos.length > 0) blocks.push({ kind: 'photos', photos: stepPhotos });
+    return blocks;
+  });
 }
 
 interface InspectionSection {
@@ -392,6 +423,10 @@ async function inspectionSection(
     { label: t('report.fact.target'), value: target.target },
   ];
   if (target.complex) facts.push({ label: t('report.fact.complex'), value: target.complex });
+  const organisation = session.value?.user.organisationName;
+  if (organisation) facts.push({ label: t('report.fact.organisation'), value: organisation });
+  if (inspection.inspectorId)
+    facts.push({ label: t('report.fact.inspector'), value: fullUserName(inspection.inspectorId) });
   facts.push({ label: t('report.fact.status'), value: inspectionStatusName(inspection.status) });
   if (inspection.plannedFor)
     facts.push({ label: t('report.fact.planned'), value: formatIsoDate(inspection.plannedFor) });
@@ -423,7 +458,7 @@ async function inspectionSection(
   blocks.push({ kind: 'heading', level: 2, text: t('report.section.findings') });
   blocks.push(...findingBlocks(findings, photos));
   blocks.push({ kind: 'heading', level: 2, text: t('report.section.actions') });
-  blocks.push(...actionBlocks(actions, today));
+  blocks.push(...actionBlocks(actions, today, photos));
   return {
     title: `${moduleName(inspection.module)} · ${target.target}`,
     target,
@@ -432,8 +467,12 @@ async function inspectionSection(
 }
 
 function reportFrame(kind: MessageKey, now: Date) {
+  const organisation = session.value?.user.organisationName;
+  const date = formatDateTime(now.getTime());
   return {
-    footer: t('report.footer', { kind: t(kind), date: formatDateTime(now.getTime()) }),
+    footer: organisation
+      ? t('report.footerOrganisation', { organisation, kind: t(kind), date })
+      : t('report.footer', { kind: t(kind), date }),
     pageNumber: t('report.pageNumber'),
     language: locale.value === 'en' ? 'en-GB' : 'nl-NL',
     createdAt: now,

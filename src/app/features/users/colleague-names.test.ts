@@ -2,7 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../../i18n/i18n.ts';
 import { memorySessionStorage } from '../../platform/session-storage.ts';
 import { initSession, session } from '../../state/session.ts';
-import { colleagueDirectory, lookUpName, userName } from './colleague-names.ts';
+import {
+  authorName,
+  colleagueDirectory,
+  fullUserName,
+  lookUpName,
+  userName,
+} from './colleague-names.ts';
 
 const self = { id: 'u-self', displayName: 'Ingrid Jansen', organisationId: 'org-1' };
 const directory = {
@@ -50,12 +56,16 @@ describe('the name shown in histories', () => {
       },
     };
     expect(userName('u-vera')).toBe('een collega');
-    expect(userName('u-self')).toBe('Ingrid Jansen');
+    // The signed-in user reads "u" in every history, others the full name.
+    expect(userName('u-self')).toBe('u');
+    expect(fullUserName('u-self')).toBe('Ingrid Jansen');
+    expect(authorName(undefined)).toBe('niet aangemeld');
 
     colleagueDirectory.value = directory;
     expect(userName('u-vera')).toBe('Vera Veilig');
     expect(userName('u-nobody')).toBe('een collega');
     setLocale('en');
     expect(userName('u-nobody')).toBe('a colleague');
+    expect(userName('u-self')).toBe('you');
   });
 });

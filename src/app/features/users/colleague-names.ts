@@ -51,7 +51,21 @@ const names = computed(() => {
   return byId;
 });
 
-/** "Ingrid Jansen", or "een collega" for an id this device cannot name. Reactive in components. */
+/**
+ * "u" for the signed-in user, "Ingrid Jansen" for a colleague in the directory, or "een collega"
+ * for an id this device cannot name. Reactive in components.
+ */
 export function userName(userId: string): string {
+  if (session.value?.user.id === userId) return t('users.you');
   return names.value.get(userId) ?? t('actions.colleague');
+}
+
+/** The full name (also the signed-in user's own), for a report that others read. */
+export function fullUserName(userId: string): string {
+  return names.value.get(userId) ?? t('actions.colleague');
+}
+
+/** The author of a history entry; an entry recorded while nobody was signed in says so. */
+export function authorName(userId: string | undefined): string {
+  return userId === undefined ? t('history.byNobody') : userName(userId);
 }
