@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { repoRoot } from '../support/app-server.ts';
-import { signIn } from './support/session.ts';
+import { expectNoSevereAxeViolations, signIn } from './support/session.ts';
 
 // Beside the shared server's port (E2E_PORT), so parallel runs with their own E2E_PORT never meet.
 const PORT = Number(process.env.E2E_PORT ?? 4180) + 5;
@@ -84,6 +84,7 @@ test('the beheerder made by npm run admin signs in with the one-time code, in no
 }) => {
   await page.goto(`${origin}/account`);
   await page.getByRole('button', { name: nl['account.setupCode.open'] }).click();
+  await expectNoSevereAxeViolations(page, { label: 'one-time code form' });
   await page.getByLabel(nl['account.field.email']).fill('anna@noord.nl');
   await page
     .getByLabel(nl['account.setupCode.code'], { exact: true })
@@ -102,6 +103,7 @@ test('the beheerder made by npm run admin signs in with the one-time code, in no
   await page.getByRole('link', { name: nl['nav.settings'] }).click();
   const name = page.getByLabel(nl['settings.organisation.name']);
   await expect(name).toHaveValue('Woonstichting Noord');
+  await expectNoSevereAxeViolations(page, { label: 'organisation settings' });
   await name.fill('Woonstichting Noord-Holland');
   await page.getByRole('button', { name: nl['settings.organisation.save'] }).click();
   await expect(page.getByTestId('organisation-saved')).toBeVisible();
@@ -127,4 +129,5 @@ test('the demo organisation of a newcomer’s server says Demo-omgeving on every
   await expect(page.getByTestId('demo-banner')).toContainText(nl['demo.banner.title']);
   await page.getByRole('link', { name: nl['nav.settings'] }).click();
   await expect(page.getByTestId('demo-banner')).toBeVisible();
+  await expectNoSevereAxeViolations(page, { label: 'demo banner' });
 });
