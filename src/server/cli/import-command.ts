@@ -119,10 +119,11 @@ export async function runImportCommand(
     const { store } = opened;
     await migrate(store);
     await failInterruptedRuns(store);
-    await applyDemoPolicy(store, {
-      setting: config.demo,
-      newEmbeddedStore: opened.newEmbeddedStore,
-    });
+    await applyDemoPolicy(
+      store,
+      { setting: config.demo, newEmbeddedStore: opened.newEmbeddedStore },
+      { withLabels: false },
+    );
     const organisation = await targetOrganisation(store, args.org);
     io.progress(`Importeren in ${organisation.name} (${organisation.slug}) uit ${args.file}…`);
     const onProgress = (rows: number) => io.progress(`  ${rows} regels gelezen (rows read)`);

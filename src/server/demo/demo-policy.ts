@@ -31,12 +31,19 @@ export interface DemoOutcome extends SeedResult {
   labels: number;
 }
 
-/** Seeds the demo organisation (with its labels) when the context wants one. */
-export async function applyDemoPolicy(store: Store, context: DemoContext): Promise<DemoOutcome> {
+/**
+ * Seeds the demo organisation when the context wants one, with its EP-online labels unless
+ * `withLabels` is false (`npm run import` leaves them to the import it is about to run).
+ */
+export async function applyDemoPolicy(
+  store: Store,
+  context: DemoContext,
+  { withLabels = true }: { withLabels?: boolean } = {},
+): Promise<DemoOutcome> {
   if (!demoWanted(context)) {
     return { seeded: false, complexes: 0, panden: 0, verblijfsobjecten: 0, labels: 0 };
   }
   const seed = await seedDemoData(store);
-  const labels = seed.seeded ? (await seedDemoLabels(store)).imported : 0;
+  const labels = seed.seeded && withLabels ? (await seedDemoLabels(store)).imported : 0;
   return { ...seed, labels };
 }

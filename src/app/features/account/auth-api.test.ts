@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requestSignIn, requestSignOut } from './auth-api.ts';
+import { requestSetupCodeSignIn, requestSignIn, requestSignOut } from './auth-api.ts';
 
 const input = { organisation: '', email: 'ingrid@woonstad.nl', password: 'geheim-wachtwoord' };
 
@@ -107,5 +107,27 @@ describe('requestSignOut', () => {
       requestSignOut('tok', answer(401, { error: 'unauthenticated' })),
     ).resolves.toBeUndefined();
     await expect(requestSignOut('tok', answer(500, {}))).rejects.toThrow(/500/);
+  });
+});
+
+describe('requestSetupCodeSignIn', () => {
+  it('sends the code to the setup-code route and maps a refused code', async () => {
+    const calls: { url: string; body: unknown }[] = [];
+    const fetchFn = (url: string, init?: RequestInit) => {
+      calls.push({ url, body: JSON.parse(String(init?.body)) });
+      return answer(401, { error: 'invalid_setup_code', message: 'Deze code klopt niet' })();
+    };
+    const outcome = await requestSetupCodeSignIn({ ...input, code: 'k7qm-3xpd' }, fetchFn);
+    expect(outcome).toEqual({ kind: 'invalid-setup-code' });
+    expect(calls).toEqual([
+      {
+        url: '/api/auth/setup-code',
+        body: { email: input.email, password: input.password, code: 'k7qm-3xpd' },
+      },
+    ]);
+    expect(await requestSetupCodeSignIn({ ...input, code: 'x' }, answer(200, okBody))).toEqual({
+      kind: 'ok',
+      session: okBody,
+    });
   });
 });
