@@ -8,7 +8,12 @@ import { IMPORT_KINDS, importWork } from '../import/import-kinds.ts';
 import { ImportInputError } from '../import/input.ts';
 import { loadColumnMapping } from '../import/portfolio.ts';
 import { ImportFileError, type ImportKind, type ImportReport } from '../import/report.ts';
-import { failInterruptedRuns, recordImportRun, resolveOrganisation } from '../import/runs.ts';
+import {
+  failInterruptedRuns,
+  ImportRunningError,
+  recordImportRun,
+  resolveOrganisation,
+} from '../import/runs.ts';
 import { migrate } from '../store/migrate.ts';
 import { openPgliteStore } from '../store/pglite-store.ts';
 import { openPostgresStore } from '../store/postgres-store.ts';
@@ -97,6 +102,7 @@ export function isOperatorError(error: unknown): error is Error {
     error instanceof ImportFileError ||
     error instanceof ImportInputError ||
     error instanceof CsvError ||
+    error instanceof ImportRunningError ||
     (error instanceof Error && error.message.startsWith('Organisatie '))
   );
 }
