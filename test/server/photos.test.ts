@@ -303,3 +303,28 @@ describe.each(combinations)('photos on %s with %s blobs', (kind, blobKind) => {
     expect(Buffer.from(await read.arrayBuffer()).equals(data)).toBe(true);
   });
 });
+
+describe.each(storeKinds)('photo bytes in the database on %s', (kind) => {
+  const fixture = useFreshStore(kind);
+
+  it('never hands out bytes that no longer match their SHA-256', async () => {
+    const { store } = fixture();
+    const { app } = await syncApp(store, 'db');
+    const inspector = await user(store, 'inspecteur');
+    const { data, hash } = photo();
+    await uploadAll(app, inspector, data, hash);
+    expect((await complete(app, inspector, hash, data.length)).status).toBe(200);
+    const blobs = new DbBlobStore(store);
+    expect(Buffer.from((await blobs.read(hash)) ?? []).equals(data)).toBe(true);
+    // One flipped byte in a stored chunk, as a damaged disk or a bad restore would leave it.
+    await store.query(
+      `UPDATE blob_chunks SET data = set_byte(data, 9, get_byte(data, 9) # 255)
+       WHERE hash = $1 AND start_byte = 0`,
+      [hash],
+    );
+    await expect(blobs.read(hash)).rejects.toThrow(/damaged/);
+    expect((await app.request(`/api/photos/${hash}`, { headers: inspector.headers })).status).toBe(
+      500,
+    );
+  });
+});

@@ -8,7 +8,7 @@ import { IMPORT_KINDS, importWork } from '../import/import-kinds.ts';
 import { ImportInputError } from '../import/input.ts';
 import { loadColumnMapping } from '../import/portfolio.ts';
 import { ImportFileError, type ImportKind, type ImportReport } from '../import/report.ts';
-import { failInterruptedRuns, recordImportRun } from '../import/runs.ts';
+import { failInterruptedRuns, ImportRunningError, recordImportRun } from '../import/runs.ts';
 import { migrate } from '../store/migrate.ts';
 import { openCliStore, targetOrganisation, type CliStore } from './cli-store.ts';
 
@@ -96,6 +96,7 @@ export function isOperatorError(error: unknown): error is Error {
     error instanceof ImportFileError ||
     error instanceof ImportInputError ||
     error instanceof CsvError ||
+    error instanceof ImportRunningError ||
     (error instanceof Error && error.message.startsWith('Organisatie '))
   );
 }
