@@ -357,6 +357,7 @@ export const en: Catalogue = {
   'question.clear': 'Clear answer',
   'question.multiHint': 'Choose all that apply.',
   'question.range': 'Between {min} and {max} {unit}',
+  'question.readAs': 'Read as {value}',
   'question.notANumber': 'Enter a number, for example 0.85.',
   'question.chars': '{count} of {max} characters',
   'answer.ja': 'Yes',
