@@ -64,7 +64,12 @@ test('a round finished at 00:41 on 8 December counts as 8 December everywhere', 
       await app.choose(id, ja);
     await app.openGroup(4);
     await app.choose('vluchtroutes-vrij', ja);
-    await app.choose('galerij', nee);
+    await app.choose('galerij', ja);
+    // The gallery width is asked in whole cm; "1,4" (metres) is understood as 140 cm.
+    await app.type('galerij-vrije-breedte', '1,4');
+    await expect(app.question('galerij-vrije-breedte').getByTestId('read-as')).toHaveText(
+      text('question.readAs', { value: '140 cm' }),
+    );
     await app.choose('scootmobielen', ja);
     await app.choose('noodverlichting', ja);
     await app.openGroup(5);

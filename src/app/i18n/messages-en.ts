@@ -370,6 +370,7 @@ export const en: Catalogue = {
   'question.clear': 'Clear answer',
   'question.multiHint': 'Choose all that apply.',
   'question.range': 'Between {min} and {max} {unit}',
+  'question.readAs': 'Read as {value}',
   'question.notANumber': 'Enter a number, for example 0.85.',
   'question.invalidKept': 'Not saved: this is not a number. The stored answer {value} is kept.',
   'question.chars': '{count} of {max} characters',

@@ -371,6 +371,7 @@ export const nl = {
   'question.clear': 'Antwoord wissen',
   'question.multiHint': 'Kies alles wat van toepassing is.',
   'question.range': 'Tussen {min} en {max} {unit}',
+  'question.readAs': 'Gelezen als {value}',
   'question.notANumber': 'Vul een getal in, bijvoorbeeld 0,85.',
   'question.invalidKept':
     'Niet opgeslagen: dit is geen getal. Het opgeslagen antwoord {value} blijft staan.',

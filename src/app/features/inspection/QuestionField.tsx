@@ -14,6 +14,7 @@ import { errorText } from '../common/errors.ts';
 import { useBusyAction } from '../common/use-busy-action.ts';
 import { formatDateTime, localized, localizedAnswer } from '../common/format.ts';
 import { formatDecimal, parseDecimal } from './number-input.ts';
+import { readMeasurement } from '../../../shared/domain/templates/measurement-reading.ts';
 import { PhotoSlot } from './PhotoSlot.tsx';
 import { RuleHelp } from './RuleHelp.tsx';
 import { AutosaveError } from './AutosaveError.tsx';
@@ -365,6 +366,8 @@ function NumberInput({
       : '';
   const { text, setText, editing } = useDraftText(stored);
   const [typingError, setTypingError] = useState(false);
+  // "1,4" in a cm field is stored as 140 cm (see measurement-reading.ts); the field says so.
+  const [readAs, setReadAs] = useState<string | undefined>(undefined);
   const unit = question.unit;
   const hint = t('question.range', {
     min: formatDecimal(question.min, separator),
@@ -382,6 +385,7 @@ function NumberInput({
     setText(next);
     const parsed = parseDecimal(next);
     setTypingError(parsed.kind === 'invalid');
+    setReadAs(undefined);
     onInvalid?.(parsed.kind === 'invalid');
     if (parsed.kind === 'invalid') {
       // An earlier keystroke (or an emptied field) waiting to be written must not replace the
@@ -393,12 +397,21 @@ function NumberInput({
       if (value !== undefined) autosave.save(null, TYPING_PAUSE_MS);
       return;
     }
-    autosave.save(
-      question.type === 'measurement'
-        ? { type: 'measurement', value: parsed.value, unit: question.unit }
-        : { type: 'number', value: parsed.value },
-      TYPING_PAUSE_MS,
-    );
+    if (question.type === 'measurement') {
+      const reading = readMeasurement(parsed.value, question);
+      if (reading.readAs)
+        setReadAs(
+          t('question.readAs', {
+            value: `${formatDecimal(reading.value, separator)} ${formatUnit(question.unit)}`,
+          }),
+        );
+      autosave.save(
+        { type: 'measurement', value: reading.value, unit: question.unit },
+        TYPING_PAUSE_MS,
+      );
+      return;
+    }
+    autosave.save({ type: 'number', value: parsed.value }, TYPING_PAUSE_MS);
   };
 
   return (
@@ -432,6 +445,11 @@ function NumberInput({
         />
         {unit && <span class="unit">{formatUnit(unit)}</span>}
       </div>
+      {readAs && !shownError && (
+        <div class="field-hint" data-testid="read-as" role="status">
+          {readAs}
+        </div>
+      )}
       {shownError && (
         <div
           class="field-error"
