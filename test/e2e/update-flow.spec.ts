@@ -9,7 +9,8 @@ import { makeNewerBuild } from './support/builds.ts';
 import { expect, test } from './support/test.ts';
 
 // Each test deploys two releases on one origin: this port, then the next release on the same one.
-const PORT = 4181;
+// Beside the shared server's E2E_PORT (4181 by default), so parallel runs never share it.
+const PORT = Number(process.env.E2E_PORT ?? 4180) + 1;
 // Every deploy starts a real server (embedded database, migrations): slow on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 let work: string;

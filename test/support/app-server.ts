@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const builtDist = join(repoRoot, 'dist');
+// SCHOUW_DIST_DIR: the build of a parallel run (README, Tests), as the server itself reads it.
+export const builtDist = process.env.SCHOUW_DIST_DIR || join(repoRoot, 'dist');
 
 export interface AppServer {
   origin: string;
@@ -43,7 +44,15 @@ export async function startAppServer(options: {
     [join(options.releaseDir, 'src/server/main.ts')],
     {
       cwd: options.releaseDir,
-      env: { ...process.env, PORT: String(options.port), SCHOUW_DATA_DIR: options.dataDir },
+      // A release serves its own build, whatever SCHOUW_DIST_DIR this run was given; the working
+      // tree (the benchmarks) serves this run's build.
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        SCHOUW_DATA_DIR: options.dataDir,
+        SCHOUW_DIST_DIR:
+          options.releaseDir === repoRoot ? builtDist : join(options.releaseDir, 'dist'),
+      },
       // Own process group, so stop() ends tsx and the node process it starts, and nothing else.
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
