@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { ApiErrorBody } from '../../shared/sync/protocol.ts';
-import { jsonProblem } from '../../shared/text-safety.ts';
+import { jsonProblem, type JsonLimits } from '../../shared/text-safety.ts';
 
 // Every 4xx of the account routes answers { error, message, details? }: `error` for the app to
 // act on, `message` a Dutch sentence a person understands.
@@ -32,6 +32,7 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response 
 export async function readJson<Schema extends z.ZodType>(
   c: Context,
   schema: Schema,
+  limits?: JsonLimits,
 ): Promise<Parsed<z.output<Schema>>> {
   let raw: unknown;
   try {
@@ -49,7 +50,7 @@ export async function readJson<Schema extends z.ZodType>(
   }
   // Before the schema: NUL, lone surrogates or absurd nesting anywhere in the body (also in a
   // field the schema would ignore) are a 400, never a 500 from the store.
-  const unsafe = jsonProblem(raw);
+  const unsafe = jsonProblem(raw, limits);
   if (unsafe) {
     return { ok: false, response: errorResponse(c, 400, 'invalid_input', unsafe) };
   }

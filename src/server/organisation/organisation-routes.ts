@@ -10,6 +10,7 @@ import {
   type OrganisationLogo,
   type OrganisationProfile,
 } from '../../shared/organisation.ts';
+import { DEFAULT_JSON_LIMITS } from '../../shared/text-safety.ts';
 import { errorResponse, readJson } from '../auth/errors.ts';
 import { requireAuth, requireRole, type AuthEnv } from '../auth/middleware.ts';
 import type { Queryable, Store } from '../store/store.ts';
@@ -78,7 +79,11 @@ export function organisationRoutes(store: Store) {
         ),
     }),
     async (c) => {
-      const input = await readJson(c, UpdateOrganisationRequestSchema);
+      // A logo's base64 text is one long string, longer than the general text limit.
+      const input = await readJson(c, UpdateOrganisationRequestSchema, {
+        ...DEFAULT_JSON_LIMITS,
+        maxStringLength: Math.ceil(ORGANISATION_LOGO_MAX_BYTES / 3) * 4 + 4,
+      });
       if (!input.ok) return input.response;
       const { name, logo } = input.data;
       let bytes: Buffer | null | undefined;
