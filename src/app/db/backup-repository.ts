@@ -60,6 +60,7 @@ const AnswerHistoryRowSchema = z.object({
     'reopened-correction',
     'photo-added',
     'restored-from-backup',
+    'replaced',
   ]),
 });
 

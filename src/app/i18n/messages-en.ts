@@ -384,6 +384,7 @@ export const en: Catalogue = {
   'history.reason.reopened-correction': 'Correction after reopening',
   'history.reason.photo-added': 'Photo added',
   'history.reason.restored-from-backup': 'Restored from backup',
+  'history.reason.replaced': 'Replaced by a later change on another device',
   'finish.button': 'Finish inspection',
   'finish.again': 'Finish correction',
   'finish.open.title': '{count} items still open before you can finish',

@@ -385,6 +385,7 @@ export const nl = {
   'history.reason.reopened-correction': 'Correctie na heropenen',
   'history.reason.photo-added': 'Foto toegevoegd',
   'history.reason.restored-from-backup': 'Uit back-up teruggezet',
+  'history.reason.replaced': 'Vervangen door een latere wijziging op een ander apparaat',
   'finish.button': 'Inspectie afronden',
   'finish.again': 'Correctie afronden',
   'finish.open.title': 'Nog {count} punten open voordat u kunt afronden',

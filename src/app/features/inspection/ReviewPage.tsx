@@ -55,6 +55,7 @@ const reasonKeys: Record<AnswerHistoryEntry['reason'], MessageKey> = {
   'reopened-correction': 'history.reason.reopened-correction',
   'photo-added': 'history.reason.photo-added',
   'restored-from-backup': 'history.reason.restored-from-backup',
+  replaced: 'history.reason.replaced',
 };
 
 /** Finish, then the explained score: result, traffic light, blocking issues, every rule used. */
