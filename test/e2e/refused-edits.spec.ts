@@ -3,7 +3,8 @@
 // with its owner's name and status, and not on its "Mijn planning". When the server does refuse
 // a change (the inspecteur, offline, moved on an action that veiligheid had closed), the
 // inspecteur's device shows the server's action with "Niet opgeslagen: <reason>" where the change
-// was made, and the status bar counts it as refused, never "Alles verzonden".
+// was made, and the status bar counts it as refused, never "Alles verzonden". An answer that a
+// later edit on another tablet replaced says by whom and when; the history keeps the old value.
 import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture, text } from './pages/field-capture.ts';
@@ -112,6 +113,36 @@ test('refused work is visible where it was made, and a colleague’s inspection 
       await expect(a.page.getByTestId('action-card')).toContainText(nl['action.status.afgerond']);
       await expect(a.page.getByTestId('refused-count')).toBeVisible();
       await expect(a.page.getByTestId('pending-count')).not.toHaveText(nl['status.pending.none']);
+    });
+
+    await test.step('a later edit of the inspecteur on a second tablet replaces the answer: the first tablet says by whom and keeps its value in the history', async () => {
+      const c = await devices.open();
+      await installOnline(c.page);
+      await signIn(c.page, INSPECTEUR);
+      await syncNow(c.page);
+      await c.page.goto(`/inspecties/${inspectionId}`);
+      await new FieldCapture(c.page).choose('zorgwoningen', nl['answer.ja']);
+      await syncNow(c.page);
+
+      await inspector.navLink('nav.settings').click();
+      const panel = a.page.getByTestId('sync-panel');
+      await expect(panel.getByTestId('sync-now')).toBeEnabled({ timeout: 30_000 });
+      await panel.getByTestId('sync-now').click();
+      await a.page.goto(`/inspecties/${inspectionId}`);
+      const question = inspector.question('zorgwoningen');
+      await expect(
+        question.getByRole('radio', { name: nl['answer.ja'], exact: true }),
+      ).toBeChecked();
+      await expect(question.getByTestId('answer-changed-by')).toContainText('Demo Inspecteur');
+      await a.page.goto(`/inspecties/${inspectionId}/overzicht`);
+      const replaced = a.page
+        .getByTestId('history')
+        .locator('tr')
+        .filter({ hasText: nl['history.reason.replaced'] });
+      await expect(replaced).toHaveCount(1);
+      await expect(replaced).toContainText(
+        new RegExp(`${nl['answer.nee']} → ${nl['answer.ja']}`, 'i'),
+      );
     });
   } finally {
     await devices.closeAll();

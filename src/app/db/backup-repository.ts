@@ -66,6 +66,7 @@ const AnswerHistoryRowSchema = z.object({
     'photo-added',
     'photo-removed',
     'restored-from-backup',
+    'replaced',
   ]),
 });
 

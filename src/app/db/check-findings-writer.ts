@@ -1,10 +1,10 @@
 // Inside the transaction that finishes an inspection: every failed template check gets its
 // finding and action (created, or updated after a correction), and actions of checks that now
 // pass are reported, and closed only when the user said so (InspectionRepository.finish).
+import { dutchDateOf } from '../../shared/domain/iso-date.ts';
 import {
   ActionSchema,
   FindingSchema,
-  amsterdamDate,
   applyActionTransition,
   checkOwnerRole,
   checkRecordIds,
@@ -48,7 +48,7 @@ export async function writeCheckFindings(
   template: Template,
   answers: AnswerSet,
 ): Promise<void> {
-  const failed = failedChecks(template, answers, amsterdamDate(scope.at));
+  const failed = failedChecks(template, answers, dutchDateOf(scope.at));
   const pandId = failed.length > 0 ? await pandOf(db, inspection) : undefined;
   for (const check of failed) {
     const ids = checkRecordIds(inspection.id, check.questionId);

@@ -72,7 +72,9 @@ export type AnswerChangeReason =
   | 'reopened-correction'
   | 'photo-added'
   | 'photo-removed'
-  | 'restored-from-backup';
+  | 'restored-from-backup'
+  /** A later edit from another device (pulled, or the server's value after a refusal) won. */
+  | 'replaced';
 
 /** One change of one answer, for the audit trail. Local; included in the backup file. */
 export interface AnswerHistoryRow {

@@ -2,8 +2,8 @@
 // module's template, resume it, list them per target and as "mijn planning", finish and reopen
 // for a correction. Every change is one transaction with its outbox op.
 import Dexie from 'dexie';
+import { dutchDateOf } from '../../shared/domain/iso-date.ts';
 import {
-  amsterdamDate,
   getTemplate,
   isOwnInspection,
   moduleAllowsTarget,
@@ -187,7 +187,7 @@ export class InspectionRepository {
         if (template) {
           if (options.close) {
             const { actor, note } = options.close;
-            const date = amsterdamDate(scope.at);
+            const date = dutchDateOf(scope.at);
             const resolved = await resolvedCheckActions(db, row, template, answers, date, actor);
             await closeResolvedActions(db, scope, resolved, actor, note);
           }
@@ -205,7 +205,7 @@ export class InspectionRepository {
       const template = getTemplate(row.templateId, row.templateVersion);
       if (!template) return [];
       const answers = await this.answerSet(inspectionId);
-      const date = amsterdamDate(new Date(this.context.now()).toISOString());
+      const date = dutchDateOf(this.context.now());
       return resolvedCheckActions(this.db, row, template, answers, date, actor);
     });
   }

@@ -280,7 +280,7 @@ export function createSyncStore(context: StoreContext): SyncStore {
       at,
       hlc: hlc(),
       ...(typeof by === 'string' && { by }),
-      reason: 'changed',
+      reason: 'replaced',
     });
   }
 

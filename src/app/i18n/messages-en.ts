@@ -398,6 +398,7 @@ export const en: Catalogue = {
   'history.reason.photo-added': 'Photo added',
   'history.reason.photo-removed': 'Photo removed',
   'history.reason.restored-from-backup': 'Restored from backup',
+  'history.reason.replaced': 'Replaced by a later change on another device',
   'finish.button': 'Finish inspection',
   'finish.again': 'Finish correction',
   'finish.open.title': '{count} {count|item|items} still open before you can finish',

@@ -400,6 +400,7 @@ export const nl = {
   'history.reason.photo-added': 'Foto toegevoegd',
   'history.reason.photo-removed': 'Foto verwijderd',
   'history.reason.restored-from-backup': 'Uit back-up teruggezet',
+  'history.reason.replaced': 'Vervangen door een latere wijziging op een ander apparaat',
   'finish.button': 'Inspectie afronden',
   'finish.again': 'Correctie afronden',
   'finish.open.title': 'Nog {count} {count|punt|punten} open voordat u kunt afronden',

@@ -64,18 +64,6 @@ export function failedChecks(
     }));
 }
 
-/** The Europe/Amsterdam calendar date (YYYY-MM-DD) of an ISO moment. */
-export function amsterdamDate(iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
-}
-
 /** The ids of the finding and the action a failed check of one inspection gets. */
 export function checkRecordIds(
   inspectionId: string,

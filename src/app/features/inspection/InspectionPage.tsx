@@ -3,7 +3,6 @@ import { useLocation } from 'preact-iso';
 import { missingRequired, questionStates } from '../../../shared/domain/templates/evaluate.ts';
 import { getAppStore, type AnswerHistoryEntry } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.ts';
-import { session } from '../../state/session.ts';
 import { ButtonLink } from '../../ui/ButtonLink.tsx';
 import { localized } from '../common/format.ts';
 import { usePromise } from '../common/use-promise.ts';
@@ -37,17 +36,15 @@ function Questionnaire({ inspection, template, answers }: ReadyInspection) {
   const history = usePromise(() => store.answers.history(inspection.id), [inspection.id, answers]);
   // An answer of mine that a later edit on another device replaced (a pull that won): the
   // history keeps my value; the question says who changed it.
-  const me = session.value?.user.id;
   const replaced = useMemo(() => {
     const map = new Map<string, AnswerHistoryEntry>();
-    if (history.status !== 'ready' || me === undefined || !isMine(inspection)) return map;
+    if (history.status !== 'ready' || !isMine(inspection)) return map;
     for (const entry of history.value) {
-      if (entry.by !== undefined && entry.by !== me && entry.reason === 'changed')
-        map.set(entry.questionId, entry);
+      if (entry.by !== undefined && entry.reason === 'replaced') map.set(entry.questionId, entry);
       else map.delete(entry.questionId);
     }
     return map;
-  }, [history, me]);
+  }, [history]);
   const corrections = useMemo(() => {
     const map = new Map<string, AnswerHistoryEntry[]>();
     if (history.status !== 'ready') return map;

@@ -56,6 +56,7 @@ const reasonKeys: Record<AnswerHistoryEntry['reason'], MessageKey> = {
   'photo-added': 'history.reason.photo-added',
   'photo-removed': 'history.reason.photo-removed',
   'restored-from-backup': 'history.reason.restored-from-backup',
+  replaced: 'history.reason.replaced',
 };
 
 /** Finish, then the explained score: result, traffic light, blocking issues, every rule used. */
