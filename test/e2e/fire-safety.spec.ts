@@ -119,7 +119,7 @@ test('team veiligheid plans a round, closes its action with a note and a photo, 
     await expect(form.getByText(nl['finding.added'])).toBeVisible();
   });
 
-  await test.step('the workspace offers to resume the round and lists the action under "Ernstig"', async () => {
+  await test.step('the workspace offers to resume the round and lists the action under urgency "Hoog"', async () => {
     await app.navLink('nav.fireSafety').click();
     await expect(page.getByTestId('rounds-dueSoon').getByTestId('resume-round')).toBeVisible();
     const group = page.getByTestId('actions-ernstig');

@@ -96,7 +96,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
       nl['review.explanation'],
       '0,9 m',
       REMARK,
-      '1. Ernstig · Voordeur',
+      `1. ${nl['severity.ernstig']} · Voordeur`,
       'Drempel van 4 cm bij de voordeur',
       text('nen.scoreText', { score: 3, label: nl['nen.score.3'] }),
       'Drempelhulp plaatsen',

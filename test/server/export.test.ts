@@ -277,7 +277,7 @@ describe.each(storeKinds)('exports on %s', (kind) => {
     expect(rest).toEqual([]);
     expect(row?.values).toMatchObject({
       'actie-id': actionId,
-      ernst: 'ernstig',
+      urgentie: 'ernstig',
       status: 'open',
       afgesloten: 'nee',
       'uiterste datum': '2020-01-01',

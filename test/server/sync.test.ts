@@ -107,7 +107,7 @@ describe.each(storeKinds)('sync on %s', (kind) => {
         reason: expect.stringContaining('Onbekend veld'),
         current: null,
       },
-      { seq: 2, status: 'rejected', reason: expect.stringContaining('Ernst'), current: null },
+      { seq: 2, status: 'rejected', reason: expect.stringContaining('Urgentie'), current: null },
       { seq: 3, status: 'applied' },
     ]);
     expect(response.appliedUpTo).toBe(3);

@@ -56,7 +56,7 @@ describe('finishing an inspection turns failed checks into findings with actions
       status: 'open',
     });
     expect(action.what).toContain('scootmobiel');
-    // Ernstig: within 30 days of 1 March 2025 (the test clock).
+    // Urgency hoog (code ernstig): within 30 days of 1 March 2025 (the test clock).
     const smoke = actions.find((item) => item.findingId !== scooter.id)!;
     expect(smoke.dueDate).toBe('2025-03-31');
   });

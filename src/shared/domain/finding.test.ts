@@ -32,7 +32,7 @@ describe('FindingSchema', () => {
   it.each<[Partial<Record<keyof Finding, unknown>>, string]>([
     [{ location: ' ' }, 'Vul in waar in het gebouw de bevinding is.'],
     [{ description: '' }, 'Vul een omschrijving van de bevinding in.'],
-    [{ severity: 'matig' }, 'Ernst moet direct-gevaar, ernstig of gering zijn.'],
+    [{ severity: 'matig' }, 'Urgentie moet direct-gevaar, ernstig of gering zijn.'],
     [{ photoIds: ['ABC'] }, 'Ongeldige foto-id: verwacht 64 hexadecimale tekens (SHA-256).'],
     [
       { photoIds: ['A'.repeat(64)] },

@@ -4,9 +4,13 @@ import { IsoDateTimeSchema } from './iso-date.ts';
 import { Nen2767RatingSchema } from './nen2767.ts';
 import { PhotoNotesSchema } from './photo-note.ts';
 
-/** Direct gevaar: act today; ernstig: within weeks; gering: next round. */
+/**
+ * The finding's urgency: direct gevaar (act today), ernstig (shown as "hoog": within weeks),
+ * gering (shown as "laag": next round). Stored codes stay; screens use the urgency words so they
+ * never read like the NEN 2767 defect scale.
+ */
 export const SeveritySchema = z.enum(['direct-gevaar', 'ernstig', 'gering'], {
-  error: 'Ernst moet direct-gevaar, ernstig of gering zijn.',
+  error: 'Urgentie moet direct-gevaar, ernstig of gering zijn.',
 });
 export type Severity = z.infer<typeof SeveritySchema>;
 

@@ -26,9 +26,9 @@ describe('the Acties list as CSV', () => {
     const csv = toCsv(actionsCsvColumns('2026-11-22'), [item]);
     const [header, row] = csv.replace('\uFEFF', '').split('\r\n');
     expect(header).toBe(
-      'Actie;Status;Ernst;Uiterlijk;Te laat;Eigenaar;Inspectie;Locatie;Bevinding',
+      'Actie;Status;Urgentie;Uiterlijk;Te laat;Eigenaar;Inspectie;Locatie;Bevinding',
     );
-    expect(row).toContain('"Deur; afstellen ""zelfsluitend""";Open;Ernstig;2026-11-01;');
+    expect(row).toContain('"Deur; afstellen ""zelfsluitend""";Open;Hoog;2026-11-01;');
     expect(row).toContain(';Trappenhuis B;Valt niet in het slot');
   });
 });

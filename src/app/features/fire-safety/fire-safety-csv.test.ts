@@ -111,11 +111,11 @@ describe('fire-safety CSV', () => {
       .replace('\uFEFF', '')
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Ernst;Actie;Eigenaar;Uiterlijk;Te laat;Status;Locatie;Complexnummer;BAG pand-id;Adres',
+      'Urgentie;Actie;Eigenaar;Uiterlijk;Te laat;Status;Locatie;Complexnummer;BAG pand-id;Adres',
     );
     // A text starting with "=" is protected against formula injection.
     expect(lines[1]).toBe(
-      `Ernst onbekend;'=Deur herstellen;Team veiligheid;2026-11-01;ja;Open;;C-1001;"=""0599100000000501""";Botersloot 100, 3011 HE Rotterdam`,
+      `Urgentie onbekend;'=Deur herstellen;Team veiligheid;2026-11-01;ja;Open;;C-1001;"=""0599100000000501""";Botersloot 100, 3011 HE Rotterdam`,
     );
   });
 });

@@ -168,7 +168,7 @@ describe('buildInspectionReport', () => {
     expect(text).toContain('Uitleg per regel');
     expect(text).toContain('Bron:');
     // The finding with its NEN 2767 rating and the action.
-    expect(text).toContain('1. Ernstig · Voordeur');
+    expect(text).toContain('1. Hoog · Voordeur');
     expect(text).toContain('Drempel van 4 cm bij de voordeur');
     expect(text).toContain('Conditiescore 3 · redelijk');
     expect(text).toContain('2 · gevorderd stadium');

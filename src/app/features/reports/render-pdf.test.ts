@@ -61,7 +61,7 @@ describe('renderReportPdf', () => {
           ordered: true,
           items: ['Voldoet niet: draairuimte 1,2 m → minder dan 1,5 m\nBron: Woonkeur ≥ 2026'],
         },
-        { kind: 'heading', level: 3, text: '1. Ernstig · Voordeur' },
+        { kind: 'heading', level: 3, text: '1. Hoog · Voordeur' },
         { kind: 'paragraph', text: 'Drempel van 4 cm bij de voordeur' },
       ]),
       reportFonts(),
@@ -77,7 +77,7 @@ describe('renderReportPdf', () => {
       '€ 85',
       'ja – 4 cm',
       'Bewoner’s wens: douchestoel; geïsoleerd, café',
-      '1. Ernstig · Voordeur',
+      '1. Hoog · Voordeur',
       'Drempel van 4 cm bij de voordeur',
       'pagina 1 van 1',
     ])

@@ -45,9 +45,10 @@ const severityOrder: Readonly<Record<Severity, number>> = {
   gering: 2,
 };
 const severityText: Readonly<Record<Severity, string>> = {
+  // The finding's urgency words, never the NEN 2767 defect words (ernstig/serieus/gering).
   'direct-gevaar': 'direct gevaar',
-  ernstig: 'ernstig',
-  gering: 'gering',
+  ernstig: 'hoog',
+  gering: 'laag',
 };
 const dueRule: Readonly<Record<Severity, RuleRef>> = {
   'direct-gevaar': rules['actie.termijn.direct-gevaar'],
@@ -123,7 +124,7 @@ export function scoreBrandveiligheid(
           result.rule,
           'fail',
           [id],
-          `${result.detail} Ernst: ${severityText[result.severity]}. Actie: ${deviation.action}${dueDate ? ` Uiterlijk ${formatDate(dueDate)} (${dueRule[result.severity].text})` : ''}${deviation.photoMissing ? ' Foto ontbreekt nog.' : ''}`,
+          `${result.detail} Urgentie: ${severityText[result.severity]}. Actie: ${deviation.action}${dueDate ? ` Uiterlijk ${formatDate(dueDate)} (${dueRule[result.severity].text})` : ''}${deviation.photoMissing ? ' Foto ontbreekt nog.' : ''}`,
         ),
       );
     }
