@@ -228,6 +228,32 @@ const ROUTES: Record<string, (w: World, s: string, t: string, v: unknown) => Cal
     { method: 'PUT', path: '/api/efg/target', who: w.duurzaamheid, json: v },
     { method: 'GET', path: `/api/efg/target?${encode(s)}`, who: w.inspecteur },
   ],
+  'setup code': (w, s, t, v) => [
+    {
+      method: 'POST',
+      path: '/api/auth/setup-code',
+      json: { email: s, code: t, password: t, organisation: s },
+    },
+    {
+      method: 'POST',
+      path: '/api/auth/setup-code',
+      json: { email: w.beheerder.user.email, code: s, password: 'een-nieuw-wachtwoord' },
+    },
+    { method: 'POST', path: '/api/auth/setup-code', json: v },
+    { method: 'POST', path: '/api/auth/setup-code', raw: s },
+  ],
+  organisation: (w, s, t, v) => [
+    { method: 'GET', path: `/api/organisation?${encode(s)}=${encode(t)}`, who: w.inspecteur },
+    { method: 'PUT', path: '/api/organisation', who: w.beheerder, json: { name: s } },
+    {
+      method: 'PUT',
+      path: '/api/organisation',
+      who: w.beheerder,
+      json: { name: 'Woonstichting', logo: { mediaType: s, base64: t } },
+    },
+    { method: 'PUT', path: '/api/organisation', who: w.beheerder, json: v },
+    { method: 'PUT', path: '/api/organisation', who: w.beheerder, raw: s },
+  ],
   photos: (w, s, t, v) => [
     { method: 'GET', path: `/api/photos/${encode(s)}`, who: w.inspecteur },
     { method: 'HEAD', path: `/api/photos/${encode(s)}`, who: w.inspecteur },
