@@ -5,11 +5,12 @@
 // the score's "Actie" lines link to them, finishing again after a correction updates instead of
 // duplicating and asks before closing anything. After sync, team veiligheid (another device)
 // has the four actions on its list and the server refused none of the ops.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture, text } from './pages/field-capture.ts';
 import { Devices, installOnline, signIn, syncNow } from './support/session.ts';
 import { testPhoto } from './support/test-photo.ts';
+import { expect, test } from './support/test.ts';
 
 const INSPECTEUR = 'inspecteur@demo.schouw.nl';
 const VEILIGHEID = 'veiligheid@demo.schouw.nl';

@@ -2,10 +2,15 @@
 // invalid input over a stored measurement keeps the stored answer and says so, a value typed
 // 100 ms before the tab closes is there after reopening, and the group stepper says "compleet"
 // only when every required answer and photo is there.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { FieldCapture } from './pages/field-capture.ts';
 import { installOnline } from './support/session.ts';
+import { expect, test } from './support/test.ts';
+
+const INSPECTEUR = 'inspecteur@demo.schouw.nl';
+/** A dwelling (C-1001-021) no other spec opens: other specs sync inspections of their dwellings. */
+const DWELLING = 'Portiekflat · 67 m² · verdieping 0';
 
 async function startZorg(page: Page): Promise<FieldCapture> {
   const app = new FieldCapture(page);
@@ -15,7 +20,8 @@ async function startZorg(page: Page): Promise<FieldCapture> {
     .getByRole('link', { name: /C-1001 Plusflat Botersloot/ })
     .first()
     .click();
-  await page.locator('a.dwelling-tile').first().click();
+  await expect(app.dwellingTiles(DWELLING)).toHaveCount(1);
+  await app.dwellingTiles(DWELLING).click();
   await app.module('zorggeschiktheid').getByRole('button', { name: nl['module.start'] }).click();
   await expect(app.heading(nl['module.zorggeschiktheid'])).toBeVisible();
   return app;
@@ -26,7 +32,8 @@ test.describe('input never destroys data', () => {
     page,
     context,
   }) => {
-    await installOnline(page);
+    // Signed in online (the portfolio comes with the first sync), then the tablet goes offline.
+    await installOnline(page, { as: INSPECTEUR });
     await context.setOffline(true);
     const app = await startZorg(page);
     const inspectionId = app.inspectionId();
@@ -53,7 +60,8 @@ test.describe('input never destroys data', () => {
     page,
     context,
   }) => {
-    await installOnline(page);
+    // Signed in online (the portfolio comes with the first sync), then the tablet goes offline.
+    await installOnline(page, { as: INSPECTEUR });
     await context.setOffline(true);
     const app = await startZorg(page);
     const inspectionId = app.inspectionId();

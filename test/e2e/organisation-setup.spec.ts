@@ -6,10 +6,10 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { repoRoot } from '../support/app-server.ts';
 import { expectNoSevereAxeViolations, signIn } from './support/session.ts';
+import { expect, test } from './support/test.ts';
 
 // Beside the shared server's port (E2E_PORT), so parallel runs with their own E2E_PORT never meet.
 const PORT = Number(process.env.E2E_PORT ?? 4180) + 5;

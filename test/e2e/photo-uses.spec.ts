@@ -3,13 +3,18 @@
 // other's thumbnail and PDF without a drawing; a caption shows under its photo and in its PDF; a
 // photo is removed from one finding while the other keeps it.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { nl } from '../../src/app/i18n/messages.ts';
 import { readPdf } from '../support/read-pdf.ts';
 import { FieldCapture, pattern, text } from './pages/field-capture.ts';
 import { installOnline } from './support/session.ts';
 import { testPhoto } from './support/test-photo.ts';
+import { expect, test } from './support/test.ts';
+
+const INSPECTEUR = 'inspecteur@demo.schouw.nl';
+/** Dwellings of C-1002 no other spec opens: other specs sync inspections of their dwellings. */
+const DWELLINGS = 'Galerijflat · 52 m²';
 
 /** The red of the drawing tools (#e4002b). */
 const RED = [228, 0, 43];
@@ -61,13 +66,14 @@ test('the same photo in two inspections keeps a drawing, caption and removal per
   const photo = { name: 'voordeur.png', mimeType: 'image/png', buffer: testPhoto() };
   page.on('dialog', (dialog) => void dialog.accept());
 
-  await installOnline(page);
+  // Signed in online (the portfolio comes with the first sync), then the tablet goes offline.
+  await installOnline(page, { as: INSPECTEUR });
   await context.setOffline(true);
 
   const urls: string[] = [];
   async function findingWithPhoto(tile: number, location: string): Promise<Locator> {
     await app.openComplex('hoogvliet', 'C-1002 Seniorencomplex Hoogvliet');
-    await app.dwellingTiles('Galerijflat · 61 m²').nth(tile).click();
+    await app.dwellingTiles(DWELLINGS).nth(tile).click();
     await app.module('zorggeschiktheid').getByRole('button', { name: nl['module.start'] }).click();
     await expect(app.heading(nl['module.zorggeschiktheid'])).toBeVisible();
     await app.tab('inspection.tab.findings').click();
