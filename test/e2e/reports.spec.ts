@@ -2,6 +2,10 @@
 // inspection with a finding and a photo OFFLINE (browser context offline, not a mock), then
 // downloads the inspection and complex reports while still offline. Each PDF is read back with
 // pdf.js: pages, text (Dutch characters included) and the photo painted in it.
+// The e2e server and the demo inspecteur are shared by the specs of a run, and the complex report
+// prints every inspection of the complex on the device. So this spec works in C-2001, whose
+// dwellings no other spec inspects (refused-edits.spec.ts only starts a round, without photos, on
+// its pand), and names its action so no other spec's action matches.
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
 import { nl } from '../../src/app/i18n/messages.ts';
@@ -15,6 +19,8 @@ import { expect, test } from './support/test.ts';
 const REMARK = 'Bewoner’s wens: geïsoleerde vloer – € 85 per m², drempel ≥ 2 cm';
 const NAMES = 'Contact: Łukasz Wróblewski, Şükrü Öztürk, محمد';
 const EMOJI_REMARK = `${REMARK}\n${NAMES} 👍`;
+const COMPLEX = 'C-2001 Dorpshof Werkendam';
+const ACTION = 'Drempelhulp plaatsen bij de voordeur';
 
 async function downloadReport(page: Page): Promise<{ download: Download; bytes: Uint8Array }> {
   const report = page.getByTestId('report');
@@ -44,9 +50,9 @@ test('an inspector records an inspection offline and downloads its PDF report an
 
   let complexUrl = '';
   await test.step('start a zorggeschiktheid inspection of a dwelling and answer questions', async () => {
-    await app.openComplex('hoogvliet', 'C-1002 Seniorencomplex Hoogvliet');
+    await app.openComplex('Werkendam', COMPLEX);
     complexUrl = new URL(page.url()).pathname;
-    await app.dwellingTiles('Galerijflat · 61 m²').first().click();
+    await app.dwellingTiles('Eengezinswoning · 112 m²').last().click();
     await app.module('zorggeschiktheid').getByRole('button', { name: nl['module.start'] }).click();
     await expect(app.heading(nl['module.zorggeschiktheid'])).toBeVisible();
     await app.type('verdieping', '0');
@@ -66,7 +72,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
     await form.getByRole('radio', { name: nl['nen.ernst.serieus'], exact: true }).check();
     await form.getByRole('radio', { name: nl['nen.intensiteit.2'] }).check();
     await form.getByRole('radio', { name: nl['nen.omvang.3'] }).check();
-    await form.getByLabel(nl['action.what']).fill('Drempelhulp plaatsen');
+    await form.getByLabel(nl['action.what']).fill(ACTION);
     await form.getByRole('button', { name: nl['finding.addWithAction'] }).click();
     await expect(form.getByText(nl['finding.added'])).toBeVisible();
     const card = page.getByTestId('finding').filter({ hasText: 'Voordeur' });
@@ -91,7 +97,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
     expect(all).toContain('[emoji]');
     for (const expected of [
       'Inspectierapport Zorggeschiktheid',
-      'C-1002 Seniorencomplex Hoogvliet',
+      COMPLEX,
       nl['report.section.score'],
       nl['review.explanation'],
       '0,9 m',
@@ -99,7 +105,7 @@ test('an inspector records an inspection offline and downloads its PDF report an
       `1. ${nl['severity.ernstig']} · Voordeur`,
       'Drempel van 4 cm bij de voordeur',
       text('nen.scoreText', { score: 3, label: nl['nen.score.3'] }),
-      'Drempelhulp plaatsen',
+      ACTION,
     ])
       expect(all).toContain(expected);
     pdf.text.forEach((page, index) =>
@@ -116,8 +122,8 @@ test('an inspector records an inspection offline and downloads its PDF report an
 
   await test.step('the action shows the photo of the finding it came from', async () => {
     await app.navLink('nav.actions').click();
-    await page.getByTestId('action-card').filter({ hasText: 'Drempelhulp plaatsen' }).click();
-    await expect(app.heading('Drempelhulp plaatsen')).toBeVisible();
+    await page.getByTestId('action-card').filter({ hasText: ACTION }).click();
+    await expect(app.heading(ACTION)).toBeVisible();
     await expect(page.getByRole('heading', { name: nl['actions.findingPhotos'] })).toBeVisible();
     const photo = page.getByTestId('finding-photos').getByRole('img');
     await expect(photo).toHaveCount(1);
@@ -127,12 +133,12 @@ test('an inspector records an inspection offline and downloads its PDF report an
 
   await test.step('download the complex report offline: summary plus the inspection', async () => {
     await page.goto(complexUrl);
-    await expect(app.heading('C-1002 Seniorencomplex Hoogvliet')).toBeVisible();
+    await expect(app.heading(COMPLEX)).toBeVisible();
     const { download, bytes } = await downloadReport(page);
-    expect(download.suggestedFilename()).toMatch(/^complexrapport-c-1002-.*\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(/^complexrapport-c-2001-.*\.pdf$/);
     const pdf = await readPdf(bytes);
     const all = pdf.text.join(' ');
-    expect(all).toContain('Complexrapport C-1002 Seniorencomplex Hoogvliet');
+    expect(all).toContain(`Complexrapport ${COMPLEX}`);
     expect(all).toContain(nl['complex.pandenAndDwellings']);
     expect(all).toContain('Drempel van 4 cm bij de voordeur');
     expect(all).toContain(REMARK);
