@@ -2,12 +2,11 @@ import { useState } from 'preact/hooks';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/auth.ts';
 import { t } from '../../i18n/i18n.ts';
 import { online } from '../../state/connectivity.ts';
-import { acceptSignIn } from '../../state/session.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { requestSetupCodeSignIn, requestSignOut } from './auth-api.ts';
-import { outcomeText } from './SignInForm.tsx';
+import { requestSetupCodeSignIn } from './auth-api.ts';
+import { adoptSession, outcomeText } from './SignInForm.tsx';
 
 type Field = 'email' | 'code' | 'password' | 'repeat';
 type FormError = { field?: Field; text: string };
@@ -51,11 +50,8 @@ export function SetupCodeForm() {
         setError({ text: outcomeText(outcome) });
         return;
       }
-      const accepted = await acceptSignIn(outcome.session);
-      if (!accepted.ok) {
-        void requestSignOut(outcome.session.token).catch(() => undefined);
-        setError({ text: t('account.error.otherUser', { name: accepted.previous.displayName }) });
-      }
+      const refused = await adoptSession(outcome.session);
+      if (refused) setError({ text: refused });
     } finally {
       setBusy(false);
     }

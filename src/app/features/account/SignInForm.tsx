@@ -33,6 +33,19 @@ export function outcomeText(outcome: Exclude<SignInOutcome, { kind: 'ok' }>): st
   }
 }
 
+/**
+ * Makes a new server session this device's, or says (Dutch text) why not: another user's work
+ * is still on the device. The session just opened is then ended rather than left live.
+ */
+export async function adoptSession(
+  opened: Extract<SignInOutcome, { kind: 'ok' }>['session'],
+): Promise<string | undefined> {
+  const accepted = await acceptSignIn(opened);
+  if (accepted.ok) return undefined;
+  void requestSignOut(opened.token).catch(() => undefined);
+  return t('account.error.otherUser', { name: accepted.previous.displayName });
+}
+
 /** E-mail and password (organisation code only when needed), with big fields for a tablet. */
 export function SignInForm() {
   const previous = session.value;
@@ -57,11 +70,9 @@ export function SignInForm() {
         setError({ text: outcomeText(outcome) });
         return;
       }
-      const accepted = await acceptSignIn(outcome.session);
-      if (!accepted.ok) {
-        // The server session just opened is not used: end it rather than leave it live.
-        void requestSignOut(outcome.session.token).catch(() => undefined);
-        setError({ text: t('account.error.otherUser', { name: accepted.previous.displayName }) });
+      const refused = await adoptSession(outcome.session);
+      if (refused) {
+        setError({ text: refused });
         return;
       }
       setPassword('');
